@@ -1,0 +1,37 @@
+# Every target creates .venv when it is missing; `make install` refreshes it when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run ingest test lint eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0 -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/qa ingest
+	$(BIN)/python app.py
+
+ingest: install
+	$(BIN)/qa ingest
+
+lint: install
+	$(BIN)/ruff check qa tests bench app.py
+
+test: install lint
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/qa eval
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) index/chroma.sqlite3 index/manifest.json eval-reports

@@ -1,0 +1,178 @@
+from datetime import date
+
+import pytest
+
+from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates
+
+MON_15, TUE_16, FRI_19 = date(2024, 1, 15), date(2024, 1, 16), date(2024, 1, 19)
+
+# (text, published, [(mention text, value, month, relative), ...])
+CASES = [
+    ("Choe held talks with Lavrov on Tuesday.", FRI_19, [("Tuesday", TUE_16, (2024, 1), True)]),
+    (
+        "On Thursday, he described them as unprecedented.",
+        FRI_19,
+        [("Thursday", date(2024, 1, 18), (2024, 1), True)],
+    ),
+    ("Choe returned on Friday from Moscow.", FRI_19, [("Friday", FRI_19, (2024, 1), True)]),
+    (
+        "Choe has left for Russia, state media reported on Monday.",
+        MON_15,
+        [("Monday", MON_15, (2024, 1), True)],
+    ),
+    (
+        "Choe is scheduled to visit Russia from Monday to Wednesday at Lavrov's invitation, "
+        "and her delegation was seen off at the airport on Sunday.",
+        MON_15,
+        [
+            ("Monday", MON_15, (2024, 1), True),
+            ("Wednesday", date(2024, 1, 17), (2024, 1), True),
+            ("Sunday", date(2024, 1, 14), (2024, 1), True),
+        ],
+    ),
+    ("with their talks set to take place Tuesday.", MON_15, [("Tuesday", TUE_16, (2024, 1), True)]),
+    (
+        "Later Monday, the Kremlin said it intends to develop ties.",
+        MON_15,
+        [("Monday", MON_15, (2024, 1), True)],
+    ),
+    ("On Tuesday, Putin will meet Choe.", MON_15, [("Tuesday", TUE_16, (2024, 1), True)]),
+    (
+        "On Friday, the firm announced plans to cut jobs.",
+        date(2023, 12, 3),
+        [("Friday", date(2023, 12, 1), (2023, 12), True)],
+    ),
+    (
+        "She arrived last Monday and leaves next Monday.",
+        date(2024, 1, 17),
+        [("last Monday", MON_15, (2024, 1), True), ("next Monday", date(2024, 1, 22), (2024, 1), True)],
+    ),
+    (
+        "On January 16, Vladimir Putin met with Choe Son-hui.",
+        TUE_16,
+        [("January 16", TUE_16, (2024, 1), True)],
+    ),
+    (
+        "Seoul, Jan 15 (SocialNews.XYZ) North Korean Foreign Minister",
+        MON_15,
+        [("Jan 15", MON_15, (2024, 1), True)],
+    ),
+    (
+        "Putin meets Choe in Moscow on Jan. 16, 2024, photo by TASS",
+        None,
+        [("Jan. 16, 2024", TUE_16, (2024, 1), False)],
+    ),
+    (
+        "a banquet held to celebrate his visit to Pyongyang, Oct. 18, 2023. Yonhap",
+        MON_15,
+        [("Oct. 18, 2023", date(2023, 10, 18), (2023, 10), False)],
+    ),
+    ("Departing 27 January 2024.", None, [("27 January 2024", date(2024, 1, 27), (2024, 1), False)]),
+    ("IRBM 2024-01-15 07:47 | North Korea", None, [("2024-01-15", MON_15, (2024, 1), False)]),
+    ("Publication: 19.01.2024 - 12:12", None, [("19.01.2024", FRI_19, (2024, 1), False)]),
+    ("Date: Tuesday, Dec. 5", date(2023, 12, 1), [("Tuesday, Dec. 5", date(2023, 12, 5), (2023, 12), True)]),
+    (
+        "Bittrex said that trading ends Dec. 31.",
+        date(2024, 1, 2),
+        [("Dec. 31", date(2023, 12, 31), (2023, 12), True)],
+    ),
+    (
+        "The film is in theaters Dec. 25.",
+        date(2023, 10, 7),
+        [("Dec. 25", date(2023, 12, 25), (2023, 12), True)],
+    ),
+    ("following Lavrov's visit to Pyongyang in October and", MON_15, [("October", None, (2023, 10), True)]),
+    ("Lavrov's visit to Pyongyang in October 2023", MON_15, [("October 2023", None, (2023, 10), False)]),
+    ("their summit in September last year.", MON_15, [("September last year", None, (2023, 9), True)]),
+    ("the work started after the September summit", TUE_16, [("September", None, (2023, 9), True)]),
+    ("The stores will reopen in March.", date(2023, 12, 5), [("March", None, (2024, 3), True)]),
+    ("The trip was last made in July 2000.", None, [("July 2000", None, (2000, 7), False)]),
+    (
+        "We became aware of these photos late yesterday.",
+        date(2023, 11, 27),
+        [("yesterday", date(2023, 11, 26), (2023, 11), True)],
+    ),
+    (
+        "Earlier in the week, KCNA announced that talks were held.",
+        FRI_19,
+        [("Earlier in the week", None, (2024, 1), True)],
+    ),
+    ("prices rose last month", date(2024, 1, 2), [("last month", None, (2023, 12), True)]),
+    ("He was injured last week.", date(2023, 10, 4), [("last week", None, None, True)]),  # 25 Sep - 1 Oct
+    ("Choe held talks with Lavrov on Tuesday.", None, [("Tuesday", None, None, True)]),
+    ("On January 16, Putin met Choe.", None, [("January 16", None, None, True)]),
+    ("The Sunday Times says Black Friday deals drop every Tuesday.", FRI_19, []),
+    ("USA Today reported it today.", FRI_19, [("today", FRI_19, (2024, 1), True)]),
+    ("North Korea and Russia have denied any arms deals so far.", FRI_19, []),
+    ("Feb. 30, 2024 is no date.", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_find_dates(text: str, published: date | None, expected: list[tuple]) -> None:
+    mentions = find_dates(text, published)
+    assert [(m.text, m.value, m.month, m.relative) for m in mentions] == expected
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_offsets_in_a_longer_text() -> None:
+    text = "Choe left Pyongyang on Sunday to visit Russia from Monday through Wednesday.\n" * 3
+    mentions = find_dates(text, MON_15)
+    assert len(mentions) == 9
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert [m.value.day for m in mentions[:3]] == [14, 15, 17]
+
+
+def test_formats() -> None:
+    assert format_day(TUE_16) == "16 January 2024"
+    assert format_weekday(TUE_16) == "Tuesday, 16 January 2024"
+    assert format_day(date(2023, 10, 3)) == "3 October 2023"
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "expected"),
+    [
+        ("What happened in October 2023?", None, [DateConstraint("October 2023", year=2023, month=10)]),
+        (
+            "What was the news as reported on 16 January?",
+            None,
+            [DateConstraint("16 January", month=1, day=16)],
+        ),
+        ("Who met Putin?", None, []),
+        ("What happened in January?", None, [DateConstraint("January", month=1)]),
+        ("What did Choe do on Tuesday?", None, [DateConstraint("Tuesday", weekday=1)]),
+        (
+            "Who met Putin on Jan. 16, 2024?",
+            None,
+            [DateConstraint("Jan. 16, 2024", year=2024, month=1, day=16)],
+        ),
+        ("What happened in 2019?", None, [DateConstraint("2019", year=2019)]),
+        (
+            "What happened yesterday?",
+            date(2024, 1, 20),
+            [DateConstraint("yesterday", year=2024, month=1, day=19)],
+        ),
+        ("What happened yesterday?", None, []),
+        (
+            "What happened last October?",
+            date(2024, 1, 20),
+            [DateConstraint("last October", year=2023, month=10)],
+        ),
+    ],
+)
+def test_parse_question_dates(question: str, today: date | None, expected: list[DateConstraint]) -> None:
+    assert list(parse_question_dates(question, today)) == expected
+
+
+def test_constraint_matches() -> None:
+    (october,) = parse_question_dates("What happened in October 2023?")
+    assert october.matches(date(2023, 10, 18))
+    assert october.matches((2023, 10))
+    assert not october.matches(TUE_16)
+    (jan16,) = parse_question_dates("as reported on 16 January")
+    assert jan16.matches(TUE_16)
+    assert not jan16.matches((2024, 1))  # a month alone does not pin the day
+    (tuesday,) = parse_question_dates("What happened on Tuesday?")
+    assert tuesday.matches(TUE_16)
+    assert not tuesday.matches(MON_15)

@@ -1,0 +1,79 @@
+"""Sentence-aware chunks that keep character offsets into the cleaned article text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from qa.corpus import Article
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of whole sentences: `article.text[start:end] == text`."""
+
+    text: str
+    article: Article
+    start: int
+    end: int
+    index: int
+
+    @property
+    def id(self) -> str:
+        """A stable id: the article's path and the chunk's place in it."""
+        return f"{self.article.path}#{self.index}"
+
+
+@cache
+def nltk_data() -> None:
+    """Point NLTK at the data that ships inside llama-index-core (Punkt, stop words): it never downloads."""
+    import llama_index.core
+    import nltk
+
+    nltk.data.path.insert(0, str(Path(llama_index.core.__file__).parent / "_static" / "nltk_cache"))
+
+
+@cache
+def _punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    nltk_data()
+    return PunktTokenizer("english")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in `text`; a sentence never spans two lines."""
+    punkt = _punkt()
+    spans = []
+    for para in _PARAGRAPH.finditer(text):
+        base = para.start()
+        for s, e in punkt.span_tokenize(para.group()):
+            spans.append((base + s, base + e))
+    return spans
+
+
+def split(article: Article, max_words: int) -> list[Chunk]:
+    """Cut an article into chunks of whole sentences, each at most `max_words` words (a longer sentence
+    stands alone: a sentence is never cut)."""
+    chunks: list[Chunk] = []
+    group: list[tuple[int, int]] = []
+    words = 0
+
+    def close() -> None:
+        start, end = group[0][0], group[-1][1]
+        chunks.append(Chunk(article.text[start:end], article, start, end, len(chunks)))
+
+    for start, end in sentence_spans(article.text):
+        n = len(article.text[start:end].split())
+        if group and words + n > max_words:
+            close()
+            group, words = [], 0
+        group.append((start, end))
+        words += n
+    if group:
+        close()
+    return chunks

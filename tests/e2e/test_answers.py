@@ -1,0 +1,69 @@
+"""A real index built from the seeds in a temp folder, asked real questions through the public API."""
+
+import re
+
+import pytest
+
+import qa
+from qa.errors import QuestionError
+
+
+def check_verbatim(answer, engine):
+    for c in answer.citations:
+        assert engine.articles[c.source].text[c.start : c.end] == c.quote
+
+
+def test_who_met_putin_and_when(engine, settings):
+    a = qa.answer("Who met Putin and when?", settings=settings)
+    assert not a.abstained and a.backend == "extractive"
+    assert "Choe Son-hui" in a.text or "Choe Son Hui" in a.text
+    assert re.search(r"16 January 2024|January 16|Tuesday", a.text)
+    assert 1 <= len(re.findall(r"[^.!?]+[.!?]", a.text)) <= 3 or a.text
+    check_verbatim(a, engine)
+    assert any("Putin" in c.quote and re.search(r"January 16|Tuesday", c.quote) for c in a.citations)
+    for n in re.findall(r"\[(\d+)\]", a.text):
+        assert int(n) in {c.n for c in a.citations}
+
+
+def test_every_sentence_carries_a_citation(engine, settings):
+    a = qa.answer("What does Jo Chun Ryong oversee?", settings=settings)
+    assert not a.abstained and "munitions" in a.text
+    for sentence in re.split(r"(?<=[.!?])\s+", a.text.strip()):
+        assert re.search(r"\[\d+\]", sentence)
+    check_verbatim(a, engine)
+
+
+@pytest.mark.parametrize(
+    "question", ["Who met Joe Biden in Paris?", "What did Angela Merkel say about the trip?"]
+)
+def test_abstains_when_the_articles_do_not_say(engine, settings, question):
+    a = qa.answer(question, settings=settings)
+    assert a.abstained and a.text.startswith("The articles do not say")
+    assert a.passages  # the nearest passages are still shown
+    check_verbatim(a, engine)
+
+
+def test_stream_ends_with_the_same_answer(engine, settings):
+    pieces = list(qa.stream("Who met Putin and when?", settings=settings))
+    assert pieces[-1].final and all(not p.final for p in pieces[:-1])
+    assert pieces[-1].text == qa.answer("Who met Putin and when?", settings=settings).text
+    texts = [p.text for p in pieces]
+    assert all(pieces[-1].text.startswith(t) for t in texts)
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t ", "x" * 2001])
+def test_bad_questions_raise_one_clear_error(settings, question):
+    with pytest.raises(QuestionError) as err:
+        qa.answer(question, settings=settings)
+    assert "\n" not in str(err.value)
+
+
+def test_answer_serialises_to_json(engine, settings):
+    import json
+
+    data = json.loads(json.dumps(qa.answer("Who met Putin and when?", settings=settings).to_dict()))
+    assert data["citations"][0]["quote"] and data["citations"][0]["published"] in (
+        None,
+        "2024-01-16",
+        "2024-01-19",
+    )

@@ -163,11 +163,9 @@ class Extractive:
                 used.add(s.article.path)
                 nearest.append(make_citation(len(nearest) + 1, s.article, s.start, s.end, s.score))
         asked = q.text.strip().rstrip("?").strip()
-        said = asked[0].lower() + asked[1:] if q.wh else f"whether {asked[0].lower() + asked[1:]}"
+        said = asked[0].lower() + asked[1:] if q.wh else f'anything that answers "{q.text.strip()}"'
         marks = "".join(f"[{c.n}]" for c in nearest)
-        text = f"The articles do not say {said}." + (
-            f" The nearest passages are cited {marks}." if marks else ""
-        )
+        text = f"The articles do not say {said}." + (f" The nearest passages are cited {marks}." if marks else "")
         return Answer(
             question=q.text,
             text=text,

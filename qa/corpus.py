@@ -17,6 +17,7 @@ import dateparser
 import trafilatura
 import yaml
 
+from qa.dates import find_dates
 from qa.errors import CorpusError
 
 EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm"})
@@ -132,18 +133,12 @@ _MONTHS = (
 _MONTH = "(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_FULL_DATES = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_YEAR}-(?P<mon>\d{{2}})-{_DAY}\b"),
-    re.compile(rf"\b{_DAY}\.(?P<mon>\d{{1,2}})\.{_YEAR}\b"),
-)
-_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}),?\s+"
     rf"(?:{_MONTH}\s+{_DAY}(?:,\s*{_YEAR})?\s+)?"
     r"\((?P<outlet>[A-Z][^()]{1,40})\)(?P<dash>\s*[-–—])?"
 )
+_ON = re.compile(r"\bon\s+$", re.I)
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
@@ -480,34 +475,30 @@ def _source(lines: list[str], labelled: str | None, dateline: re.Match[str] | No
 
 
 def _events(text: str) -> tuple[list[date], list[date]]:
-    """Full dates (day, month, year) and month-year dates (as the 1st of the month) mentioned in the text."""
-    full: list[date] = []
-    for pattern in _FULL_DATES:
-        for m in pattern.finditer(text):
-            month = int(m.group("mon")) if "mon" in m.groupdict() else _MONTHS[m.group("month").lower()]
-            try:
-                full.append(date(int(m.group("year")), month, int(m.group("day"))))
-            except ValueError:
-                continue
-    months = [date(int(m["year"]), _MONTHS[m["month"].lower()], 1) for m in _MONTH_YEAR.finditer(text)]
-    return full, months
+    """Event days ("on Jan. 16, 2024": a day with its year, introduced by "on"), and every dated mention with a
+    year, as its day or the 1st of its month ("October 2023"). A bare date, such as a photo caption's stamp,
+    dates the photo rather than the news, so it does not count as an event day."""
+    mentions = [m for m in find_dates(text, None) if not m.relative and m.month]
+    days = [m.value for m in mentions if m.value and _ON.search(text[max(0, m.start - 4) : m.start])]
+    return days, [m.value or date(*m.month, 1) for m in mentions]
 
 
 def _published(text: str, labelled: str | None, dateline: re.Match[str] | None) -> tuple[date | None, bool]:
-    """The publication date and whether it was inferred: a labelled date, else the dateline (its year inferred
-    from the latest dated event when missing), else the latest full date mentioned in the text."""
+    """The publication date and whether it was inferred: a labelled date, else the dateline (which states the
+    day; a missing year is the first that puts it on or after the latest dated mention), else, inferred, the
+    latest event day the text names."""
     if labelled:
         return date.fromisoformat(labelled), False
-    full, months = _events(text)
+    days, dated = _events(text)
     if dateline and dateline.group("month"):
         month, day = _MONTHS[dateline.group("month").lower()], int(dateline.group("day"))
         try:
             if dateline.group("year"):
                 return date(int(dateline.group("year")), month, day), False
-            if full or months:
-                latest = max(full + months)
+            if dated:
+                latest = max(dated)
                 stated = date(latest.year, month, day)
-                return (stated if stated >= latest else date(latest.year + 1, month, day)), True
+                return (stated if stated >= latest else date(latest.year + 1, month, day)), False
         except ValueError:  # e.g. Feb 29 in a year that has none
             pass
-    return (max(full), True) if full else (None, False)
+    return (max(days), True) if days else (None, False)

@@ -56,9 +56,7 @@ def ingest(seeds: str | None, index: str | None) -> None:
     started = time.perf_counter()
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("Embedding articles", total=None)
-        report = build_index(
-            settings, progress=lambda done, total: bar.update(task, completed=done, total=total)
-        )
+        report = build_index(settings, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if report.rebuilt_because:
         click.echo(f"rebuilt    the whole index: {report.rebuilt_because}")
     for label, paths in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
@@ -111,3 +109,42 @@ def bench() -> None:
     """Run the benchmarks and print their table."""
     sys.path.insert(0, str(ROOT))
     runpy.run_module("bench", run_name="__main__")
+
+
+@main.command(name="eval")
+@click.argument("file", required=False, metavar="[FILE]")
+@click.option("--out", default="eval-reports", show_default=True, metavar="DIR", help="Where the report goes.")
+@click.option(
+    "--min-correct",
+    type=float,
+    metavar="X",
+    help="Exit non-zero when the correct rate is below X (a fraction, 0.9, or a percentage, 90).",
+)
+@_seeds
+@_index
+@_fail_cleanly
+def eval_(file: str | None, out: str, min_correct: float | None, seeds: str | None, index: str | None) -> None:
+    """Run an evaluation set (default: <seeds>/eval.jsonl), print its summary and write the report to --out."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from qa.evaluation import evaluate, summary_table, write_report
+
+    if min_correct is not None and not 0 <= min_correct <= 100:
+        raise click.ClickException(
+            f"--min-correct {min_correct:g} is out of range: give a fraction (0.9) or a percentage (90)"
+        )
+    floor = min_correct / 100 if min_correct is not None and min_correct > 1 else min_correct
+    settings = _settings(seeds, index)
+    path = Path(file) if file else settings.seeds_dir / "eval.jsonl"
+    with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("Evaluating", total=None)
+        report = evaluate(path, settings, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    folder = write_report(report, out)
+    Console().print(summary_table(report))
+    click.echo(f"report: {folder}")
+    s = report.summary
+    if s.verbatim is not None and s.verbatim < 1:
+        raise click.ClickException(f"verbatim {s.verbatim:.1%} is below 100%: a quote is not its article's text")
+    if floor is not None and s.correct < floor:
+        raise click.ClickException(f"correct {s.correct:.1%} is below --min-correct {floor * 100:g}%")

@@ -297,9 +297,7 @@ def _furniture_kind(line: str) -> str | None:
     if not re.search(r"[^\W_]", text):
         return "furniture"
     tokens = re.findall(r"[^\W\d_]+", _PHRASE.sub(lambda m: f" {m.lastgroup} ", text.lower()))
-    if len(words) <= 10 and all(
-        t in _FURNITURE_WORDS or t in _SOCIAL or t in _FUNCTION_WORDS for t in tokens
-    ):
+    if len(words) <= 10 and all(t in _FURNITURE_WORDS or t in _SOCIAL or t in _FUNCTION_WORDS for t in tokens):
         if any(t in _FURNITURE_WORDS for t in tokens):
             return "furniture"
         if any(t in _SOCIAL for t in tokens):
@@ -314,9 +312,7 @@ def _furniture_kind(line: str) -> str | None:
 def _drop_furniture(lines: list[str], sites: set[str]) -> list[str]:
     """Remove furniture and masthead lines. A line that only names social networks goes when it sits next to
     other furniture (a share bar), and stays when it is a heading ("Twitter" above a paragraph)."""
-    kinds = [
-        "furniture" if len(line) <= 60 and _norm(line) in sites else _furniture_kind(line) for line in lines
-    ]
+    kinds = ["furniture" if len(line) <= 60 and _norm(line) in sites else _furniture_kind(line) for line in lines]
 
     def beside_furniture(i: int) -> bool:
         return any(kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds))
@@ -417,11 +413,7 @@ def _take_labels(lines: list[str]) -> tuple[list[str], dict[str, str]]:
 def _headline_like(line: str) -> bool:
     """A short line that reads as a headline: 3 to 20 words, capitalised, not ending like a sentence."""
     words = line.split()
-    return (
-        3 <= len(words) <= 20
-        and bool(re.match(r"[\"'‘“]?[A-Z0-9]", line))
-        and not re.search(r"[.,;:]$", line)
-    )
+    return 3 <= len(words) <= 20 and bool(re.match(r"[\"'‘“]?[A-Z0-9]", line)) and not re.search(r"[.,;:]$", line)
 
 
 def _body_like(line: str) -> bool:

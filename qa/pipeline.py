@@ -11,12 +11,12 @@ from qa.answer import Answer
 from qa.answer.cite import verify
 from qa.answer.extractive import Extractive
 from qa.config import MAX_QUESTION_CHARS, Settings, get_settings
+from qa.conversation import History, rewrite
 from qa.corpus import load
 from qa.errors import QuestionError
 from qa.retrieve import Retriever
 from qa.store import Store, SyncReport
 
-History = list[tuple[str, str]]
 STREAM_WORDS = 4  # words per streamed piece of an answer computed whole
 
 
@@ -48,10 +48,12 @@ class Engine:
         self.answerer = Extractive(self.articles)
 
     def answer(self, question: str, history: History | None = None) -> Answer:
-        """Retrieve, answer, then check every citation against the articles before returning."""
+        """Rewrite a follow-up from the history, retrieve, answer, then check every citation against the articles
+        before returning."""
         text = check_question(question)
-        passages = self.retriever.search(text)
-        return verify(self.answerer.answer(text, passages), self.articles)
+        asked = rewrite(text, history)
+        result = verify(self.answerer.answer(asked, self.retriever.search(asked)), self.articles)
+        return replace(result, question=text, debug={**result.debug, "rewritten": asked if asked != text else None})
 
 
 _lock = threading.Lock()
@@ -67,9 +69,7 @@ def engine(settings: Settings | None = None) -> Engine:
         return _engines[settings]
 
 
-def build_index(
-    settings: Settings | None = None, progress: Callable[[int, int], None] | None = None
-) -> SyncReport:
+def build_index(settings: Settings | None = None, progress: Callable[[int, int], None] | None = None) -> SyncReport:
     """Sync the index with the articles folder and return what changed; later answers use the new index."""
     settings = settings or get_settings()
     with _lock:
@@ -83,9 +83,7 @@ def answer(question: str, history: History | None = None, settings: Settings | N
     return engine(settings).answer(question, history)
 
 
-def stream(
-    question: str, history: History | None = None, settings: Settings | None = None
-) -> Iterator[Answer]:
+def stream(question: str, history: History | None = None, settings: Settings | None = None) -> Iterator[Answer]:
     """The same answer in pieces: partial answers (`final=False`) with growing text, then the final one."""
     final = answer(question, history, settings)
     words = final.text.split(" ")

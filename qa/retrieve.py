@@ -40,15 +40,13 @@ class Retriever:
         self.articles = articles
         self.top_k = top_k
         pool = max(2 * top_k, 10)  # each retriever offers more than is kept, so fusion has a choice
-        dense = VectorStoreIndex.from_vector_store(
-            store.vector_store, embed_model=embed_model()
-        ).as_retriever(similarity_top_k=pool)
+        dense = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model()).as_retriever(
+            similarity_top_k=pool
+        )
         nodes = store.nodes()
         retrievers = [dense]
         if nodes:
-            retrievers.append(
-                BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(pool, len(nodes)))
-            )
+            retrievers.append(BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(pool, len(nodes))))
         self._fusion = QueryFusionRetriever(
             retrievers,
             llm=MockLLM(),  # never used: num_queries=1 asks no model for extra queries

@@ -196,9 +196,7 @@ class Store:
     def nodes(self) -> list[TextNode]:
         """Every stored chunk as a node (for BM25, which keeps no index of its own on disk)."""
         got = self.collection.get(include=["documents", "metadatas"])
-        return [
-            metadata_dict_to_node(m, text=t) for m, t in zip(got["metadatas"], got["documents"], strict=True)
-        ]
+        return [metadata_dict_to_node(m, text=t) for m, t in zip(got["metadatas"], got["documents"], strict=True)]
 
 
 def _wipe(index_dir: Path) -> None:

@@ -48,8 +48,7 @@ class Answer:
             "backend": self.backend,
             "notices": list(self.notices),
             "citations": [
-                {**asdict(c), "published": c.published.isoformat() if c.published else None}
-                for c in self.citations
+                {**asdict(c), "published": c.published.isoformat() if c.published else None} for c in self.citations
             ],
             "passages": [
                 {

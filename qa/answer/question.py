@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
@@ -49,7 +49,7 @@ def _stemmer():
 def terms(text: str) -> list[str]:
     """The stemmed content words of `text`, in order (stop words dropped)."""
     stop = _stopwords()
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
     words = [w.split("'")[0] for w in words]
     return _stemmer().stemWords([w for w in words if w not in stop and len(w) > 1 or w.isdigit()])
 
@@ -57,9 +57,7 @@ def terms(text: str) -> list[str]:
 def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
     """True when `term` or a word sharing its stem prefix ("korea" ~ "korean") is in the vocabulary."""
     for word in vocabulary:
-        if word == term or (
-            min(len(word), len(term)) >= 4 and (word.startswith(term) or term.startswith(word))
-        ):
+        if word == term or (min(len(word), len(term)) >= 4 and (word.startswith(term) or term.startswith(word))):
             return True
     return False
 
@@ -77,7 +75,7 @@ class Question:
 
 def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types."""
-    words = _WORD.findall(question)
+    words = WORD.findall(question)
     anchors = set()
     for i, word in enumerate(words):
         proper = word[0].isupper() and (i > 0 or not _WH.match(word)) and word.lower() not in _stopwords()

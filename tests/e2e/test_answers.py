@@ -67,3 +67,25 @@ def test_answer_serialises_to_json(engine, settings):
         "2024-01-16",
         "2024-01-19",
     )
+
+
+def test_where_the_sources_disagree_the_answer_says_so_and_cites_both(engine, settings):
+    a = qa.answer("When did Choe Son-hui arrive in Russia?", settings=settings)
+    assert "differ" in a.text
+    quotes = {c.source: c.quote for c in a.citations}
+    assert any("January 14" in q for q in quotes.values()) and any("Monday" in q for q in quotes.values())
+    assert len(quotes) >= 2
+    check_verbatim(a, engine)
+
+
+def test_relative_dates_show_the_absolute_day_and_quote_the_original_words(engine, settings):
+    a = qa.answer("When did Choe return to Pyongyang?", settings=settings)
+    assert "Friday (19 January 2024)" in a.text
+    assert all("19 January 2024" not in c.quote for c in a.citations)
+
+
+def test_a_follow_up_is_understood_from_the_previous_turn(engine, settings):
+    first = qa.answer("Who met Putin?", settings=settings)
+    follow = qa.answer("And when did she return?", [("Who met Putin?", first.text)], settings=settings)
+    assert "Choe" in follow.debug["rewritten"]
+    assert "Friday" in follow.text and "returned" in follow.text

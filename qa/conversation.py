@@ -1,0 +1,108 @@
+"""Follow-up questions: "And when did she return?" after "Who met Putin?" is rewritten, from the earlier turns, into
+a question that stands alone ("And when did Choe Son-hui return?") before retrieval."""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.entities import named_entities
+from qa.answer.question import analyse
+
+History = list[tuple[str, str]]
+MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
+
+# A pronoun, and the kinds of entity it can stand for, most likely first.
+_PRONOUNS = {
+    "he": ("PERSON", "ORG"), "him": ("PERSON", "ORG"), "his": ("PERSON", "ORG"),
+    "she": ("PERSON", "ORG"), "her": ("PERSON", "ORG"), "hers": ("PERSON", "ORG"),
+    "they": ("ORG", "GPE", "NORP", "PERSON"), "them": ("ORG", "GPE", "NORP", "PERSON"),
+    "their": ("ORG", "GPE", "NORP", "PERSON"),
+    "it": ("ORG", "GPE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"),
+    "its": ("ORG", "GPE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"),
+    "there": ("GPE", "LOC", "FAC"),
+}  # fmt: skip
+_POSSESSIVE = {"his", "its", "their", "hers"}
+_PRONOUN = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b", re.I)
+_ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about)\s+(.{1,60}?)\s*\??\s*$", re.I)
+_CLAUSE = re.compile(
+    r"(who|whom|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I
+)
+_NOT_NOUNS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "with",
+        "for",
+        "after",
+        "before",
+        "back",
+        "again",
+        "home",
+        "up",
+        "off",
+        "out",
+        "there",
+        "then",
+        "now",
+        "first",
+        "last",
+    ]
+)
+_MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
+
+
+def rewrite(question: str, history: History | None) -> str:
+    """The question made to stand alone: a pronoun replaced by the entity it refers to in the conversation, or an
+    elliptical one ("What about Lavrov?") read into the last question. Unchanged without history."""
+    standalone: History = []
+    topic = None  # the entity the conversation is about once a pronoun has been resolved to it
+    for asked, said in (history or [])[-MAX_TURNS:]:  # earlier follow-ups are made to stand alone first
+        asked, topic = _rewrite(asked, standalone, topic)
+        standalone.append((asked, _MARKERS.sub("", said.split("\n", 1)[0])))
+    return _rewrite(question, standalone, topic)[0]
+
+
+def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, str | None]:
+    if not history:
+        return question, topic
+    last_question = history[-1][0]
+    match = _PRONOUN.search(question)
+    if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
+        word = match.group(1).lower()
+        possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
+        name = f"{entity}'s" if possessive else entity
+        return question[: match.start()] + name + question[match.end() :], entity
+    ellipsis = _ELLIPSIS.match(question)
+    if ellipsis and len(ellipsis.group(1).split()) <= 4 and not _CLAUSE.match(ellipsis.group(1)):
+        said = ellipsis.group(1)  # "What about Lavrov?": the last question, asked about Lavrov
+        kinds = dict(named_entities(said))
+        for label, text in named_entities(last_question):
+            if label in kinds:
+                return last_question.replace(text, kinds[label], 1), topic
+        return f"{last_question.rstrip(' ?')}, {said}?", topic
+    q = analyse(question)
+    if not q.anchors and len(q.terms) <= 1:  # "When?", "Why?": the last question, asked another way
+        return f"{question.rstrip()} {last_question}", topic
+    return question, topic
+
+
+def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
+    """The entity a pronoun most likely refers to, of the kinds it can stand for: after a "who" question the one
+    the answer named (what was asked for), otherwise the last question's own, then the answer's."""
+    asked = named_entities(last_question)
+    new = [e for e in named_entities(last_answer) if not any(w in last_question for w in e[1].split())]
+    order = new + asked if analyse(last_question).types & {"PERSON"} else asked + new
+    for label, text in order:
+        if label in _PRONOUNS[pronoun]:
+            return text
+    return None
+
+
+def _next_word_is_noun(text: str, end: int) -> bool:
+    """ "her delegation" (possessive) rather than "met her", "her back" or "her?" (object)."""
+    nxt = re.match(r"\s+([a-z]+)", text[end:])
+    return bool(nxt) and nxt.group(1) not in _NOT_NOUNS

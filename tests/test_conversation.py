@@ -1,0 +1,47 @@
+import pytest
+
+from qa.conversation import rewrite
+
+PUTIN = (
+    "Who met Putin?",
+    "On January 16 (16 January 2024), Vladimir Putin met with Choe Son-hui, Minister of Foreign Affairs of the "
+    "DPRK [1].",
+)
+
+
+def test_without_history_the_question_is_unchanged():
+    assert rewrite("And when did she return?", []) == "And when did she return?"
+    assert rewrite("Who met Putin?", None) == "Who met Putin?"
+
+
+def test_a_pronoun_becomes_the_person_the_last_answer_named():
+    assert rewrite("And when did she return?", [PUTIN]) == "And when did Choe Son-hui return?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who welcomed her back?", "Who welcomed Choe Son-hui back?"),  # object, not possessive
+        ("Who was in her delegation?", "Who was in Choe Son-hui's delegation?"),  # possessive
+    ],
+)
+def test_object_and_possessive_pronouns(question, expected):
+    assert rewrite(question, [PUTIN]) == expected
+
+
+def test_the_topic_carries_over_several_turns():
+    history = [PUTIN, ("And when did she return?", "She returned on Friday [1].")]
+    assert rewrite("Who accompanied her?", history) == "Who accompanied Choe Son-hui?"
+
+
+def test_an_elliptical_question_is_read_into_the_last_one():
+    history = [("When did Choe Son-hui meet Vladimir Putin?", "On Tuesday [1].")]
+    assert rewrite("What about Sergei Lavrov?", history) == "When did Choe Son-hui meet Sergei Lavrov?"
+
+
+def test_a_bare_question_word_asks_the_last_question_again():
+    assert rewrite("Why?", [PUTIN]) == "Why? Who met Putin?"
+
+
+def test_a_question_that_stands_alone_is_unchanged():
+    assert rewrite("What does Jo Chun Ryong oversee?", [PUTIN]) == "What does Jo Chun Ryong oversee?"

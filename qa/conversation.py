@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.entities import named_entities
-from qa.answer.question import analyse
+from qa.answer.question import WORD, analyse, term_matches, terms
 
 History = list[tuple[str, str]]
 MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
@@ -27,6 +27,7 @@ _ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about)\s+(.{1,60}?)\s*\??\s*$
 _CLAUSE = re.compile(
     r"(who|whom|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I
 )
+_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|the same)\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
 _NOT_NOUNS = frozenset(
     [
         "in",
@@ -75,30 +76,48 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
         name = f"{entity}'s" if possessive else entity
-        return question[: match.start()] + name + question[match.end() :], entity
+        return _with_context(question[: match.start()] + name + question[match.end() :], last_question), entity
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and len(ellipsis.group(1).split()) <= 4 and not _CLAUSE.match(ellipsis.group(1)):
         said = ellipsis.group(1)  # "What about Lavrov?": the last question, asked about Lavrov
-        kinds = dict(named_entities(said))
-        for label, text in named_entities(last_question):
+        kinds = {label: text for label, text, _ in named_entities(said)}
+        for label, text, _ in named_entities(last_question):
             if label in kinds:
                 return last_question.replace(text, kinds[label], 1), topic
         return f"{last_question.rstrip(' ?')}, {said}?", topic
     q = analyse(question)
     if not q.anchors and len(q.terms) <= 1:  # "When?", "Why?": the last question, asked another way
         return f"{question.rstrip()} {last_question}", topic
-    return question, topic
+    return _with_context(question, last_question), topic
+
+
+def _with_context(question: str, last_question: str) -> str:
+    """A question that points back ("that meeting", "Who said that?") with the names of the last question added
+    in brackets, so that retrieval finds what it points to."""
+    if not _POINTS_BACK.search(question):
+        return question
+    names = [text for label, text, _ in named_entities(last_question) if text not in question]
+    return f"{question.rstrip(' ?')} ({', '.join(names)})?" if names else question
 
 
 def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
-    """The entity a pronoun most likely refers to, of the kinds it can stand for: after a "who" question the one
-    the answer named (what was asked for), otherwise the last question's own, then the answer's."""
-    asked = named_entities(last_question)
-    new = [e for e in named_entities(last_answer) if not any(w in last_question for w in e[1].split())]
-    order = new + asked if analyse(last_question).types & {"PERSON"} else asked + new
-    for label, text in order:
-        if label in _PRONOUNS[pronoun]:
-            return text
+    """The entity a pronoun most likely refers to, of the kinds it can stand for: after a "who" question, the one
+    the last answer named next to the words of what was asked (the answer to "Who invited her?" stands by
+    "invitation"); else the last question's own, the likeliest kind first."""
+    kinds = _PRONOUNS[pronoun]
+    asked = [e for e in named_entities(last_question) if e[0] in kinds]
+    new = [
+        e for e in named_entities(last_answer) if e[0] in kinds and not any(w in last_question for w in e[1].split())
+    ]
+    q = analyse(last_question)
+    event = [t for t in q.terms if t not in q.anchors]
+    places = [m.start() for m in WORD.finditer(last_answer) if any(term_matches(t, terms(m.group())) for t in event)]
+    if new and places and "PERSON" in q.types:
+        return min(new, key=lambda e: min(abs(e[2] - at) for at in places))[1]
+    for kind in kinds:
+        for label, text, _ in asked + new:
+            if label == kind:
+                return text
     return None
 
 

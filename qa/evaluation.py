@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from qa.corpus import Article
 
 TERM_RECALL = 0.6  # without `must`, this share of the expected answer's content words must be in the answer
-WARM_UP = "What do the articles report?"  # answered once, untimed, before the cases
+WARM_UP = "Who said what, where and when?"  # answered once, untimed, before the cases
 _KEYS = {"id", "question", "expected", "must", "sources", "abstain", "history", "kind", "conflict"}
 _MARKER = re.compile(r"\s*\[\d+\]")
 

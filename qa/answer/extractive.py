@@ -3,52 +3,29 @@ them verbatim and cites each one. No language model; it abstains when no sentenc
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, replace
-from datetime import date
-
 import numpy as np
 
 from qa.answer import Answer, Citation
+from qa.answer.candidate import Candidate, leans_back
 from qa.answer.cite import make_citation
+from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
-from qa.answer.question import WORD, Question, TermWeights, analyse, term_matches, terms
+from qa.answer.question import Question, TermWeights, analyse, term_matches, terms
 from qa.chunking import sentence_spans
 from qa.corpus import Article
-from qa.dates import DateMention, find_dates, format_day
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
 MAX_SENTENCES = 3
 NEAREST = 2  # passages shown with an abstention
-# Weights of the evidence a sentence gives; relevance below RELEVANT means it does not answer.
-W_TERMS, W_MEANING, W_TYPE, W_RANK = 0.55, 0.45, 0.2, 0.05
-RELEVANT = 0.45
+RELEVANT = 0.42  # below this relevance a sentence does not answer the question
+W_TYPE, W_RANK = 0.2, 0.05  # bonus for holding the kind of answer asked for, and for a higher-ranked passage
+ADD_SHARE = 0.8  # a further sentence must score at least this share of the best one
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
-RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
-NEAR_WORDS = 6  # a date this close to the event's words is that event's date
-SHORTLIST = 14  # sentences embedded and tagged for each question
-
-
-@dataclass
-class _Sentence:
-    article: Article
-    start: int
-    end: int
-    rank: int
-    stems: frozenset[str]
-    coverage: float = 0.0
-    meaning: float = 0.0
-    kinds: tuple[tuple[str, str], ...] = ()
-    score: float = 0.0
-
-    @property
-    def text(self) -> str:
-        return self.article.text[self.start : self.end]
-
-    @property
-    def relevance(self) -> float:
-        return W_TERMS * self.coverage + W_MEANING * self.meaning
+ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
+SHORTLIST = 16  # sentences embedded and tagged for each question
+# Kinds of answer whose absence from every relevant sentence means the articles do not say.
+MUST_HAVE = {"DATE": "a date", "NUMBER": "a number"}
 
 
 class Extractive:
@@ -64,23 +41,39 @@ class Extractive:
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences, or an abstention with the nearest passages."""
         q = analyse(question)
-        sentences = self._candidates(passages)
-        if not sentences:
+        candidates = self._candidates(passages)
+        if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
-        missing = [t for t in q.anchors if not any(term_matches(t, s.stems) for s in sentences)]
-        shortlist = self._score(q, sentences)
-        if missing or shortlist[0].relevance < RELEVANT:
-            why = f"no passage mentions {', '.join(sorted(missing))}" if missing else "no sentence covers it"
-            return self._abstain(q, shortlist, passages, why)
-        return self._compose(q, self._select(q, shortlist), shortlist, passages)
+        missing = [t for t in q.anchors if not any(term_matches(t, c.stems) for c in candidates)]
+        shortlist = self._score(q, candidates)
+        relevant = [c for c in shortlist if c.relevance >= RELEVANT]
+        if missing:
+            return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
+        if not relevant:
+            return self._abstain(q, shortlist, passages, "no sentence covers the question")
+        if not q.wh and not _names_everyone(q, relevant[0]):
+            # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
+            return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
+        wanted = q.types & MUST_HAVE.keys()
+        if len(q.types) == 1 and wanted and not any(k in wanted for c in relevant for k, _ in c.kinds):
+            return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[min(wanted)]}")
+        return self._compose(q, self._select(q, relevant), shortlist, passages)
 
-    def _candidates(self, passages: list[Passage]) -> list[_Sentence]:
+    def _candidates(self, passages: list[Passage]) -> list[Candidate]:
+        """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
+        with that one."""
         seen, out = set(), []
         for rank, p in enumerate(passages):
-            for start, end in self._sentence_spans(p.article):
-                if start >= p.start and end <= p.end and (p.article.path, start) not in seen:
-                    seen.add((p.article.path, start))
-                    out.append(_Sentence(p.article, start, end, rank, frozenset(terms(p.article.text[start:end]))))
+            spans = [(s, e) for s, e in self._sentence_spans(p.article) if s >= p.start and e <= p.end]
+            for i, (start, end) in enumerate(spans):
+                if (p.article.path, start) in seen:
+                    continue
+                seen.add((p.article.path, start))
+                text = p.article.text
+                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end]))))
+                if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
+                    begin = spans[i - 1][0]
+                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end]))))
         return out
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
@@ -89,9 +82,9 @@ class Extractive:
             self._spans[key] = sentence_spans(article.text)
         return self._spans[key]
 
-    def _embed(self, sentences: list[_Sentence]) -> np.ndarray:
-        keys = [(s.article.path, s.start, s.end) for s in sentences]
-        todo = [s.text for s, k in zip(sentences, keys, strict=True) if k not in self._vectors]
+    def _embed(self, candidates: list[Candidate]) -> np.ndarray:
+        keys = [(c.article.path, c.start, c.end) for c in candidates]
+        todo = [c.text for c, k in zip(candidates, keys, strict=True) if k not in self._vectors]
         if todo:
             new = iter(embed_model().get_text_embedding_batch(todo))
             for k in keys:
@@ -99,76 +92,90 @@ class Extractive:
                     self._vectors[k] = np.asarray(next(new), dtype=np.float32)
         return np.stack([self._vectors[k] for k in keys])
 
-    def _score(self, q: Question, sentences: list[_Sentence]) -> list[_Sentence]:
-        """The shortlist of sentences worth a closer look, best first: scored on the terms they cover, their
-        closeness in meaning and whether they hold the kind of answer wanted."""
-        total = sum(self.weights(t) for t in q.terms) or 1.0
-        for s in sentences:
-            s.coverage = sum(self.weights(t) for t in q.terms if term_matches(t, s.stems)) / total
-        # Retrieval already ranked the passages by meaning; words and rank pick the few sentences to embed.
-        sentences.sort(key=lambda s: W_TERMS * s.coverage + W_MEANING / (1 + s.rank), reverse=True)
-        shortlist = sentences[:SHORTLIST]
+    def _score(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
+        """The shortlist of candidates worth a closer look, best first: scored on the terms they cover, their
+        closeness in meaning and whether they hold, near the question's words, the kind of answer wanted."""
+        weights = {t: self.weights(t) * (ANCHOR_WEIGHT if t in q.anchors else 1) for t in q.terms}
+        total = sum(weights.values()) or 1.0
+        for c in candidates:
+            c.coverage = sum(w for t, w in weights.items() if term_matches(t, c.stems)) / total
+        # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
+        candidates.sort(key=lambda c: c.coverage + 1 / (1 + c.rank), reverse=True)
+        shortlist = candidates[:SHORTLIST]
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
-        for s, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):
-            s.meaning = max(0.0, float(meaning))
-            s.score = s.relevance + W_RANK / (1 + s.rank)
+        for c, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):
+            c.meaning = max(0.0, float(meaning))
+            c.score = c.relevance + W_RANK / (1 + c.rank)
         if q.types:
             asked = q.text.lower()
-            for s, kinds in zip(shortlist, answer_kinds([s.text for s in shortlist]), strict=True):
-                s.kinds = tuple((k, words) for k, words in kinds if words.lower() not in asked)
-                s.score += W_TYPE * len(q.types & {k for k, _ in s.kinds}) / len(q.types)
-        return sorted(shortlist, key=lambda s: s.score, reverse=True)
+            event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
+            for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
+                # The answer stands near the words of the event, or of the question when none of those is there.
+                near = event if any(term_matches(t, c.stems) for t in event) else q.terms
+                c.kinds = tuple(
+                    (kind, words) for kind, words, at in kinds if words.lower() not in asked and c.near(at, near)
+                )
+                c.score += W_TYPE * len(q.types & {kind for kind, _ in c.kinds}) / len(q.types)
+        return sorted(shortlist, key=lambda c: c.score, reverse=True)
 
-    def _select(self, q: Question, sentences: list[_Sentence]) -> list[list[_Sentence]]:
-        """The fewest sentences that together cover the question's anchors and answer kinds; each comes with
-        the sentences of other articles that state the same claim."""
-        groups = [[sentences[0]]]
-        covered_types = {k for k, _ in sentences[0].kinds} & q.types
-        covered_terms = {t for t in q.terms if term_matches(t, sentences[0].stems)}
-        for s in sentences[1:]:
-            same = next((g for g in groups if _same_claim(g[0], s)), None)
+    def _select(self, q: Question, relevant: list[Candidate]) -> list[list[Candidate]]:
+        """The fewest candidates, led by the best that names all the question's anchors, that together cover its
+        answer kinds (and, for a list of people or places, each one named); each comes with the candidates of
+        other articles that say the same."""
+        best = relevant[0]
+        groups = [[best]]
+        covered_types = {k for k, _ in best.kinds} & q.types
+        covered_terms = {t for t in q.terms if term_matches(t, best.stems)}
+        named = {words for _, words in best.kinds}
+        for c in relevant[1:]:
+            if _overlaps(c, groups):
+                continue
+            same = next((g for g in groups if _same_claim(g[0], c)), None)
             if same is not None:
-                if s.article.path not in {x.article.path for x in same} and s.relevance >= RELEVANT:
-                    same.append(s)
+                if c.article.path not in {x.article.path for x in same}:
+                    same.append(c)
                 continue
-            if len(groups) >= MAX_SENTENCES or s.relevance < RELEVANT or s.score < 0.8 * sentences[0].score:
+            if len(groups) >= MAX_SENTENCES or c.score < ADD_SHARE * best.score:
                 continue
-            new_types = ({k for k, _ in s.kinds} & q.types) - covered_types
-            new_terms = {t for t in q.terms if term_matches(t, s.stems)} - covered_terms
-            if new_types or (new_terms & q.anchors):
-                groups.append([s])
+            new_types = ({k for k, _ in c.kinds} & q.types) - covered_types
+            new_terms = {t for t in q.terms if term_matches(t, c.stems)} - covered_terms
+            new_names = {w for k, w in c.kinds if k in q.types and k in {"PERSON", "PLACE"}} - named
+            if new_types or (new_terms & q.anchors) or new_names:
+                groups.append([c])
                 covered_types |= new_types
                 covered_terms |= new_terms
+                named |= {words for _, words in c.kinds}
         return groups
 
-    def _compose(self, q: Question, groups: list[list[_Sentence]], sentences, passages) -> Answer:
+    def _compose(self, q: Question, groups: list[list[Candidate]], shortlist, passages) -> Answer:
         citations: list[Citation] = []
         parts = []
-        rival = _rival(q, groups, sentences)
-        if rival is not None:
-            groups = [groups[0], [rival]]
+        other = rival(q, [c for g in groups for c in g], shortlist, RELEVANT)
+        if other is not None:
+            groups = [groups[0], [other]]
             parts.append("The reports differ on the date:")
         for group in groups:
-            group = sorted(group, key=lambda s: (sum(m.value is not None for m in _dates(s)), s.score), reverse=True)
+            # Of the articles saying the same, the one whose dates can be pinned to days is quoted in the text.
+            group = sorted(group, key=lambda c: (sum(m.value is not None for m in dates_of(c)), c.score), reverse=True)
             marks = ""
-            for s in group:
-                citations.append(make_citation(len(citations) + 1, s.article, s.start, s.end, s.score))
+            for c in group:
+                citations.append(make_citation(len(citations) + 1, c.article, c.start, c.end, c.score))
                 marks += f"[{len(citations)}]"
-            parts.append(_place_marks(_with_dates(group[0]), marks))
+            parts.append(_place_marks(with_dates(group[0]), marks))
         return Answer(
             question=q.text,
             text=" ".join(parts),
             citations=tuple(citations),
             passages=tuple(passages),
-            debug={**_debug(q, sentences), "conflict": rival is not None},
+            debug={**_debug(q, shortlist), "conflict": other is not None},
         )
 
-    def _abstain(self, q: Question, sentences: list[_Sentence], passages: list[Passage], why: str) -> Answer:
+    def _abstain(self, q: Question, shortlist: list[Candidate], passages: list[Passage], why: str) -> Answer:
         nearest, used = [], set()
-        for s in sentences:
-            if s.article.path not in used and len(nearest) < NEAREST:
-                used.add(s.article.path)
-                nearest.append(make_citation(len(nearest) + 1, s.article, s.start, s.end, s.score))
+        for c in shortlist:
+            if c.article.path not in used and len(nearest) < NEAREST:
+                used.add(c.article.path)
+                nearest.append(make_citation(len(nearest) + 1, c.article, c.start, c.end, c.score))
         asked = q.text.strip().rstrip("?").strip()
         said = asked[0].lower() + asked[1:] if q.wh else f'anything that answers "{q.text.strip()}"'
         marks = "".join(f"[{c.n}]" for c in nearest)
@@ -179,103 +186,47 @@ class Extractive:
             citations=tuple(nearest),
             abstained=True,
             passages=tuple(passages),
-            debug={**_debug(q, sentences), "abstained_because": why},
+            debug={**_debug(q, shortlist), "abstained_because": why},
         )
 
 
-def _same_claim(a: _Sentence, b: _Sentence) -> bool:
+def _names_everyone(q: Question, c: Candidate) -> bool:
+    """True when the candidate names every person the question names (by any part of their name)."""
+    return all(any(term_matches(t, c.stems) for t in person) for person in q.people)
+
+
+def _overlaps(c: Candidate, groups: list[list[Candidate]]) -> bool:
+    """True when the candidate shares text with one already chosen (a sentence and its two-sentence span)."""
+    return any(c.article.path == x.article.path and c.start < x.end and x.start < c.end for g in groups for x in g)
+
+
+def _same_claim(a: Candidate, b: Candidate) -> bool:
     union = a.stems | b.stems
     return bool(union) and len(a.stems & b.stems) / len(union) >= SAME_CLAIM
 
 
-def _dates(s: _Sentence) -> list[DateMention]:
-    """The sentence's date mentions, resolved against its article's date; against an inferred date only a
-    missing year is filled in, never a weekday."""
-    found = find_dates(s.text, s.article.published)
-    if not s.article.published_inferred:
-        return found
-    return [m if not m.relative or any(c.isdigit() for c in m.text) else replace(m, value=None) for m in found]
-
-
-def _with_dates(s: _Sentence) -> str:
-    """The sentence with each relative date followed by the day it means: "on Tuesday (16 January 2024)"."""
-    text = s.text
-    for m in reversed(_dates(s)):
-        if m.value is not None and m.relative:
-            text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
-    return text
-
-
-def _days(s: _Sentence, near: tuple[str, ...] = ()) -> list[tuple[date | None, int | None]]:
-    """Each day the sentence names, as (date, weekday): a bare "Monday" is (None, 0), "January 14" a full date.
-    With `near`, only the days named within a few words of one of those terms (the day of that event)."""
-    words = [(m.start(), terms(m.group())) for m in WORD.finditer(s.text)]
-    anchors = [i for i, (_, stems) in enumerate(words) if any(term_matches(t, stems) for t in near)]
-    days = []
-    for m in _dates(s):
-        at = sum(start < m.start for start, _ in words)
-        if near and not any(abs(at - i) <= NEAR_WORDS for i in anchors):
-            continue
-        weekday = next((i for i, name in enumerate(calendar.day_name) if name in m.text), None)
-        if m.value is not None or weekday is not None:
-            days.append((m.value, m.value.weekday() if m.value else weekday))
-    return days
-
-
-def _disagree(a: list[tuple[date | None, int | None]], b: list[tuple[date | None, int | None]]) -> bool:
-    """True when no day of one sentence can be a day of the other (different dates, or a date whose weekday is
-    not the weekday the other names)."""
-    if not a or not b:
-        return False
-    for day_a, weekday_a in a:
-        for day_b, weekday_b in b:
-            if day_a == day_b if day_a and day_b else weekday_a == weekday_b:
-                return False
-    return True
-
-
-def _rival(q: Question, groups: list[list[_Sentence]], sentences: list[_Sentence]) -> _Sentence | None:
-    """For a question about a date: the best sentence of another article that answers it as well as the chosen
-    one but names, next to the words of the event asked about, a day that cannot be the chosen one's."""
-    if "DATE" not in q.types:
-        return None
-    lead = groups[0][0]
-    used = {s.article.path for g in groups for s in g}
-    lead_days = _days(lead)
-    event = tuple(t for t in q.terms if t not in q.anchors) or q.terms  # what happened, rather than to whom
-    for s in sentences:
-        if (
-            s.article.path not in used
-            and s.relevance >= RELEVANT
-            and s.coverage >= RIVAL_COVERAGE * lead.coverage
-            and _disagree(lead_days, _days(s, near=event))
-        ):
-            return s
-    return None
-
-
 def _place_marks(sentence: str, marks: str) -> str:
-    """Citation markers go before the sentence's closing full stop."""
+    """Citation markers go before the closing full stop (and before a closing quotation mark's stop)."""
     body = sentence.rstrip()
     if body.endswith((".", "!", "?")):
         return f"{body[:-1]} {marks}{body[-1]}"
     return f"{body} {marks}"
 
 
-def _debug(q: Question, sentences: list[_Sentence]) -> dict:
+def _debug(q: Question, shortlist: list[Candidate]) -> dict:
     return {
         "terms": list(q.terms),
         "anchors": sorted(q.anchors),
         "types": sorted(q.types),
         "top": [
             {
-                "source": s.article.path,
-                "start": s.start,
-                "score": round(s.score, 3),
-                "coverage": round(s.coverage, 3),
-                "meaning": round(s.meaning, 3),
-                "text": s.text[:160],
+                "source": c.article.path,
+                "start": c.start,
+                "score": round(c.score, 3),
+                "coverage": round(c.coverage, 3),
+                "meaning": round(c.meaning, 3),
+                "text": c.text[:160],
             }
-            for s in sentences[:5]
+            for c in shortlist[:5]
         ],
     }

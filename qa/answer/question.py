@@ -16,17 +16,20 @@ _MONTHS = {
     "november", "december",
 }  # fmt: skip
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
-_TYPES = [
-    (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b", re.I), "NUMBER"),
-    (
-        re.compile(r"\bwhen\b|\bwhat (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b", re.I),
-        "DATE",
-    ),
-    (re.compile(r"\bwho(m|se)?\b", re.I), "PERSON"),
-    (re.compile(r"\bwhere\b", re.I), "PLACE"),
-    (re.compile(r"\bwhy\b", re.I), "REASON"),
+_TYPE_WORDS = [
+    (r"how (many|much|old)\b|what (number|percentage|share|amount)\b", "NUMBER"),
+    (r"when\b|how long\b|(what|which) (date|day|time|year|month)\b", "DATE"),
+    (r"who(m|se)?\b", "PERSON"),
+    (r"where\b", "PLACE"),
+    (r"why\b", "REASON"),
 ]
-_WH = re.compile(r"^\s*(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+# A question word asks for something where it opens the question or one of its parts ("Who met Putin and
+# when?"), not inside a clause ("Who greeted her when she arrived?").
+_ASKS = r"(?:^|\band\s+|\bor\s+|[,;:]\s*)(?:(?:in|on|at|from|to|by|for|of|since|until)\s+)?"
+_TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
+_ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_WH = re.compile(r"^\s*(?:(?:in|on|at|from|to|by|for|of)\s+)?(who|whom|whose|what|when|where|which|why|how)\b", re.I)
 
 
 @cache
@@ -47,11 +50,14 @@ def _stemmer():
 
 
 def terms(text: str) -> list[str]:
-    """The stemmed content words of `text`, in order (stop words dropped)."""
+    """The content words of `text` as stems of their lemmas ("met" and "meeting" both "meet"), in order; stop
+    words dropped."""
+    import simplemma
+
     stop = _stopwords()
-    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
-    words = [w.split("'")[0] for w in words]
-    return _stemmer().stemWords([w for w in words if w not in stop and len(w) > 1 or w.isdigit()])
+    words = [w.lower().replace("’", "'").split("'")[0] for w in WORD.findall(text)]
+    lemmas = [simplemma.lemmatize(w, lang="en") for w in words if w not in stop and len(w) > 1 or w.isdigit()]
+    return _stemmer().stemWords([lemma.lower() for lemma in lemmas])
 
 
 def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
@@ -69,16 +75,22 @@ class Question:
     text: str
     terms: tuple[str, ...]
     anchors: frozenset[str]
+    people: tuple[frozenset[str], ...]
     types: frozenset[str]
     wh: bool
 
 
 def analyse(question: str) -> Question:
-    """Take a question apart into terms, anchors and wanted answer types."""
-    words = WORD.findall(question)
-    anchors = set()
-    for i, word in enumerate(words):
-        proper = word[0].isupper() and (i > 0 or not _WH.match(word)) and word.lower() not in _stopwords()
+    """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
+    about: named entities (not nationalities: "American" may be said as "White House"), other capitalised
+    words past the first, numbers and months."""
+    from qa.answer.entities import named_entities
+
+    entities = named_entities(question)
+    adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
+    anchors = {t for label, text, _ in entities if label in _ANCHOR_LABELS for t in terms(text)}
+    for i, word in enumerate(_TOKEN.findall(question)):
+        proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in _stopwords()
         if proper or word.isdigit() or word.lower() in _MONTHS:
             anchors.update(terms(word))
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
@@ -86,6 +98,7 @@ def analyse(question: str) -> Question:
         text=question,
         terms=tuple(dict.fromkeys(terms(question))),
         anchors=frozenset(anchors),
+        people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         types=types,
         wh=bool(_WH.match(question)),
     )

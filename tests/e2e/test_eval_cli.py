@@ -35,6 +35,7 @@ CASES = [
         "id": "arrival",
         "question": "When did Choe arrive in Russia?",
         "expected": "On 14 January by one account, on Monday 15 January by others.",
+        "must": [["14 January", "January 14"], ["Monday", "15 January", "January 15"]],
         "conflict": True,
         "sources": ["001_27b7be31a2054198.txt", "002_bb334c3bda1e2508.txt"],
     },

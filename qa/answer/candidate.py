@@ -1,0 +1,57 @@
+"""A candidate answer: one sentence of a retrieved passage (or two, when the second leans on the first through a
+pronoun), with the evidence that it answers the question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.answer.question import WORD, term_matches, terms
+from qa.corpus import Article
+
+# Relevance is a weighted sum of the question's terms the sentence covers and its closeness in meaning.
+W_TERMS, W_MEANING = 0.5, 0.5
+NEAR_WORDS = 8  # a date, name or number this close to the question's words belongs to what was asked about
+_LEANS_BACK = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    """A span of whole sentences of one article, and how well it answers the question."""
+
+    article: Article
+    start: int
+    end: int
+    rank: int
+    stems: frozenset[str]
+    coverage: float = 0.0
+    meaning: float = 0.0
+    kinds: tuple[tuple[str, str], ...] = ()
+    score: float = 0.0
+    _words: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The candidate's words, read from the cleaned article."""
+        return self.article.text[self.start : self.end]
+
+    @property
+    def relevance(self) -> float:
+        """How well it answers, from the words it shares with the question and its closeness in meaning."""
+        return W_TERMS * self.coverage + W_MEANING * self.meaning
+
+    def near(self, offset: int, question_terms: tuple[str, ...]) -> bool:
+        """True when one of the question's terms stands within a few words of `offset` (relative to the text)."""
+        if self._words is None:
+            self._words = [(m.start(), terms(m.group())) for m in WORD.finditer(self.text)]
+        at = sum(start < offset for start, _ in self._words)
+        return any(
+            abs(at - i) <= NEAR_WORDS
+            for i, (_, stems) in enumerate(self._words)
+            if any(term_matches(t, stems) for t in question_terms)
+        )
+
+
+def leans_back(text: str) -> bool:
+    """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...")."""
+    return bool(_LEANS_BACK.match(text))

@@ -1,0 +1,78 @@
+"""Dates in candidate answers: shown as the day they mean, and compared across articles, so that where the
+reports disagree on the day something happened, the answer says so and cites each side."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date
+
+from qa.answer.candidate import Candidate
+from qa.answer.question import Question
+from qa.dates import DateMention, find_dates, format_day
+
+RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
+Day = tuple[date | None, int | None]  # a day, or only its weekday
+
+
+def dates_of(c: Candidate) -> list[DateMention]:
+    """The candidate's date mentions, resolved against its article's date; against an inferred date only a
+    missing year is filled in, never a weekday."""
+    found = find_dates(c.text, c.article.published)
+    if not c.article.published_inferred:
+        return found
+    return [m if not m.relative or any(ch.isdigit() for ch in m.text) else replace(m, value=None) for m in found]
+
+
+def with_dates(c: Candidate) -> str:
+    """The candidate's text with each relative date followed by the day it means: "on Tuesday (16 January 2024)"."""
+    text = c.text
+    for m in reversed(dates_of(c)):
+        if m.value is not None and m.relative:
+            text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
+    return text
+
+
+def days(c: Candidate, near: tuple[str, ...] = ()) -> list[Day]:
+    """Each day the candidate names, as (date, weekday): a bare "Monday" is (None, 0). With `near`, only the days
+    named within a few words of one of those terms (the day of that event)."""
+    found = []
+    for m in dates_of(c):
+        if near and not c.near(m.start, near):
+            continue
+        weekday = next((i for i, name in enumerate(calendar.day_name) if name in m.text), None)
+        if m.value is not None or weekday is not None:
+            found.append((m.value, m.value.weekday() if m.value else weekday))
+    return found
+
+
+def disagree(a: list[Day], b: list[Day]) -> bool:
+    """True when no day of one can be a day of the other (different dates, or a date whose weekday is not the
+    weekday the other names)."""
+    if not a or not b:
+        return False
+    for day_a, weekday_a in a:
+        for day_b, weekday_b in b:
+            if day_a == day_b if day_a and day_b else weekday_a == weekday_b:
+                return False
+    return True
+
+
+def rival(q: Question, chosen: list[Candidate], candidates: list[Candidate], relevant: float) -> Candidate | None:
+    """For a question about a date: the best candidate of another article that answers it about as fully as the
+    chosen one but names, next to the words of the event asked about, a day that cannot be the chosen one's."""
+    if "DATE" not in q.types:
+        return None
+    lead = chosen[0]
+    used = {c.article.path for c in chosen}
+    lead_days = days(lead)
+    event = tuple(t for t in q.terms if t not in q.anchors) or q.terms  # what happened, rather than to whom
+    for c in candidates:
+        if (
+            c.article.path not in used
+            and c.relevance >= relevant
+            and c.coverage >= RIVAL_COVERAGE * lead.coverage
+            and disagree(lead_days, days(c, near=event))
+        ):
+            return c
+    return None

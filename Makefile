@@ -27,8 +27,12 @@ lint: install
 test: install lint
 	$(BIN)/python -m pytest
 
+CORPUS ?= ../shared/corpora/multihop-rag/articles
+
 eval: install
-	$(BIN)/qa eval
+	$(BIN)/qa eval seeds/eval.jsonl
+	$(BIN)/qa eval seeds/eval-heldout.jsonl
+	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609.jsonl --seeds $(CORPUS) --index index-news609
 
 bench: install
 	$(BIN)/python -m bench

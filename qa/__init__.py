@@ -11,5 +11,6 @@ from qa.errors import QAError
 
 # Imported after the `qa.answer` subpackage, so that the name `qa.answer` is the function, as documented.
 from qa.pipeline import answer, build_index, stream  # noqa: I001
+from qa.evaluation import evaluate
 
-__all__ = ["Answer", "Citation", "QAError", "answer", "build_index", "stream"]
+__all__ = ["Answer", "Citation", "QAError", "answer", "build_index", "evaluate", "stream"]

@@ -1,4 +1,4 @@
-"""The command line: `qa ingest | ask | serve | bench`. A thin shell: every command calls the library and turns
+"""The command line: `qa ingest | ask | eval | serve | bench`. A thin shell: every command calls the library and turns
 a `QAError` into one line on stderr and a non-zero exit."""
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ for _name, _value in {
     "ANONYMIZED_TELEMETRY": "False",
     "GRADIO_ANALYTICS_ENABLED": "False",
     "TOKENIZERS_PARALLELISM": "false",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # a model load would otherwise print a progress bar on stderr
 }.items():
     os.environ.setdefault(_name, _value)
 

@@ -84,6 +84,6 @@ def test_a_corrupt_index_is_rebuilt_from_the_articles(folders):
 
 
 def test_every_command_has_help():
-    for command in ("ingest", "ask", "serve", "bench"):
+    for command in ("ingest", "ask", "eval", "serve", "bench"):
         out = run(command, "--help")
         assert out.returncode == 0 and "Usage:" in out.stdout

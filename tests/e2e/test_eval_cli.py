@@ -105,9 +105,7 @@ def test_eval_exits_non_zero_below_min_correct(folders):
         str(index),
     )
     assert done.returncode != 0 and "Traceback" not in done.stderr
-    # The model loader's own progress bar also lands on stderr (see the report); ours is the one error line.
-    lines = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("Loading weights")]
-    assert lines == ["Error: correct 0.0% is below --min-correct 100%"]
+    assert done.stderr.strip().splitlines() == ["Error: correct 0.0% is below --min-correct 100%"]
     assert "report: " in done.stdout  # the report is written before the gate fails
 
 

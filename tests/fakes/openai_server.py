@@ -15,6 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -134,10 +135,8 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._json(400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}})
                 return
             behaviour = fake.next_behaviour(request)
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):  # the client gave up first (a timeout)
                 self._serve(behaviour, request)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up first (a timeout): nothing to answer
 
         def _serve(self, behaviour: Behaviour, request: dict[str, Any]) -> None:
             stream = bool(request.get("stream"))
@@ -253,8 +252,6 @@ def _completion(model: str, text: str, finish_reason: str = "stop") -> dict[str,
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
-        "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish_reason}
-        ],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
     }

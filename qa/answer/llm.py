@@ -113,16 +113,17 @@ _MARKER = re.compile(
 )
 _LEAD = re.compile(r"^\s*(?:[-*•]+|\d+[.)])\s+|^\s*(?:answer|final answer)\s*:\s*", re.I)
 _ABSTENTION = re.compile(
-    r"^\W*(?:(?:the\s+|these\s+|none\s+of\s+the\s+)?(?:provided\s+|given\s+)?"
-    r"(?:articles?|passages?|sources?|texts?|documents?|context)\s+(?:(?:do|does)\s*(?:not|n['’]t)\s+|never\s+)?"
-    r"(?:say|says|mention|mentions|state|states|answer|specify|contain|provide|include|give|report)\b"
-    r"|i\s+(?:do\s+not|don['’]t|cannot|can['’]t)\s+(?:know|find|answer)"
-    r"|there\s+is\s+no\s+(?:information|mention)"
-    r"|(?:this|that|it)\s+is\s+not\s+(?:stated|mentioned|said|reported|given)"
-    r"|not\s+(?:stated|mentioned|said|reported)\s+in\s+the)",
+    r"^\W*(?:"
+    r"(?:the\s+|these\s+)?(?:provided\s+|given\s+)?(?:articles?|passages?|sources?|texts?|documents?|context)\s+"
+    r"(?:(?:do|does|did)\s*(?:not|n['’]t)|never)\s+"
+    r"(?:say|mention|state|answer|specify|contain|provide|include|give|report|explain|tell)\b"
+    r"|none\s+of\s+the\s+(?:articles|passages|sources)\s+(?:says?|mentions?|states?|answers?|reports?)\b"
+    r"|i\s+(?:do\s+not|don['’]t|cannot|can['’]t)\s+(?:know|find|answer|tell)\b"
+    r"|there\s+is\s+no\s+(?:information|mention)\b"
+    r"|(?:this|that|it)\s+is\s+not\s+(?:stated|mentioned|said|reported|given)\b"
+    r"|not\s+(?:stated|mentioned|said|reported)\s+in\s+the\b)",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|n['’]t|never|none|no)\b", re.I)
 
 
 def visible_text(raw: str) -> str:
@@ -132,8 +133,7 @@ def visible_text(raw: str) -> str:
 
 def is_abstention(sentence: str) -> bool:
     """True for the fixed abstention phrase and its close variants ("The passages don't mention ...")."""
-    text = _MARKER.sub("", sentence).strip()
-    return bool(_ABSTENTION.match(text)) and bool(_NEGATION.search(text))
+    return bool(_ABSTENTION.match(_MARKER.sub("", sentence).strip()))
 
 
 def cited_numbers(marker_text: str) -> list[int]:
@@ -284,16 +284,22 @@ def facts(sentence: str) -> list[Fact]:
         rest = rest.replace(c.text, " " * len(c.text), 1)
     for text, value in _numbers(rest):
         found.append(Fact("number", text, value))
-    entities = None
+    tokens = list(_WORD_TOKEN.finditer(rest))
+    entities: set[str] | None = None
     run: list[str] = []
-    for m in _WORD_TOKEN.finditer(rest):
+    for i, m in enumerate(tokens):
         word = _POSSESSIVE.sub("", m.group(0))
-        capital = word[:1].isupper() and word.lower() not in _CALENDAR and word != "I"
+        capital = word[:1].isupper() and word.lower() not in _CALENDAR and word != "I" and not word.isdigit()
         if capital and _OPENERS.search(rest[: m.start()]):
-            if entities is None:
-                entities = {w for _, text, _ in _named_entities(sentence) for w in _WORD_TOKEN.findall(text)}
-            capital = word in entities or m.group(0) in entities
-        if capital and not word.isdigit():
+            # An opening capital is a name when the next word is capitalised too ("Choe Son-hui met"), or when
+            # spaCy finds a name there ("Lavrov invited her", not "According to").
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            joined = after is not None and after.group(0)[:1].isupper() and not rest[m.end() : after.start()].strip()
+            if not joined:
+                if entities is None:
+                    entities = {w for _, text, _ in _named_entities(sentence) for w in _WORD_TOKEN.findall(text)}
+                capital = word in entities or m.group(0) in entities
+        if capital:
             run.append(word)
             continue
         if run:
@@ -323,6 +329,9 @@ def _header(article: Article) -> str:
 
 
 def _date_found(c: DateConstraint, passages: list[Passage]) -> bool:
+    named = [i for i, day in enumerate(calendar.day_name) if re.search(rf"\b{day}\b", c.text)]
+    if named and c.year and c.month and c.day and date(c.year, c.month, c.day).weekday() != named[0]:
+        return False  # "Wednesday 16 January 2024": that day was a Tuesday
     for p in passages:
         a = p.article
         if a.published and c.matches(a.published):
@@ -410,21 +419,22 @@ def check(question: str, raw: str, passages: list[Passage], backend: str) -> Ans
             continue
         shown = len(parts) + 1
         supported: list[tuple[Passage, tuple[int, int, float]]] = []
+        removed: list[str] = []
         for n in said.cited:
             if not 1 <= n <= len(passages):
-                notices.append(
-                    f"Sentence {shown} cited [{n}], but only {len(passages)} passages were given: citation removed."
-                )
+                removed.append(f"it cites [{n}], but only {len(passages)} passages were given")
                 continue
             span = align(said.body, passages[n - 1])
             if span[2] < MIN_SUPPORT:
-                notices.append(f"Sentence {shown}: passage [{n}] does not support it: citation removed.")
+                removed.append(f"passage [{n}] does not say it")
                 continue
             supported.append((passages[n - 1], span))
         if not supported:
             dropped.append(said.body)
-            notices.append(f'A sentence that cites no supporting passage was left out: "{_short(said.body)}".')
+            why = "; ".join(removed) if removed else "it cites no passage"
+            notices.append(f'Left out as unsourced: "{_short(said.body)}" ({why}).')
             continue
+        notices.extend(f"Sentence {shown}: citation removed, {problem}." for problem in removed)
         missing = missing_facts(said.body, [p for p, _ in supported])
         marks = ""
         for p, (start, end, score) in supported:

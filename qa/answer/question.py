@@ -18,7 +18,7 @@ _MONTHS = {
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how (many|much|old)\b|what (number|percentage|share|amount)\b", "NUMBER"),
-    (r"when\b|how long\b|(what|which) (date|day|time|year|month)\b", "DATE"),
+    (r"when\b|how long\b|how many (days|weeks|months|years|hours)\b|(what|which) (date|day|time|year|month)\b", "DATE"),
     (r"who(m|se)?\b", "PERSON"),
     (r"where\b", "PLACE"),
     (r"why\b", "REASON"),
@@ -27,6 +27,14 @@ _TYPE_WORDS = [
 # when?"), not inside a clause ("Who greeted her when she arrived?").
 _ASKS = r"(?:^|\band\s+|\bor\s+|[,;:]\s*)(?:(?:in|on|at|from|to|by|for|of|since|until)\s+)?"
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
+# Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
+# title, which the articles give without the word "position".
+_FRAME = re.compile(
+    r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much)\b"
+    r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
+    r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy)(?=\s*\?\s*$)",
+    re.I,
+)
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _WH = re.compile(r"^\s*(?:(?:in|on|at|from|to|by|for|of)\s+)?(who|whom|whose|what|when|where|which|why|how)\b", re.I)
@@ -96,7 +104,7 @@ def analyse(question: str) -> Question:
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
     return Question(
         text=question,
-        terms=tuple(dict.fromkeys(terms(question))),
+        terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         types=types,

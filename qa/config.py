@@ -43,8 +43,19 @@ class Settings:
     llm_timeout: float = field(default=20.0, metadata={"env": "QA_LLM_TIMEOUT"})
     host: str = field(default="127.0.0.1", metadata={"env": "QA_HOST"})
     port: int = field(default=7860, metadata={"env": "QA_PORT"})
+    auth: str | None = field(default=None, metadata={"env": "QA_AUTH"})
     top_k: int = field(default=8, metadata={"env": "QA_TOP_K"})
     chunk_words: int = field(default=120, metadata={"env": "QA_CHUNK_WORDS"})
+
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        """(user, password) for the chat's basic auth when QA_AUTH=user:password is set."""
+        if not self.auth:
+            return None
+        user, sep, password = self.auth.partition(":")
+        if not (user and sep and password):
+            raise ConfigError("QA_AUTH must be user:password (both parts non-empty): fix it in the environment or .env")
+        return user, password
 
     @property
     def llm_enabled(self) -> bool:

@@ -44,3 +44,11 @@ def test_every_setting_is_documented_in_env_example():
 
     for f in fields(Settings):
         assert f.metadata["env"] in example
+
+
+def test_auth_is_user_and_password(monkeypatch, tmp_path):
+    monkeypatch.setenv("QA_AUTH", "reader:s3cret:x")
+    assert load_settings(tmp_path / "missing.env").credentials == ("reader", "s3cret:x")
+    monkeypatch.setenv("QA_AUTH", "reader")
+    with pytest.raises(ConfigError, match="QA_AUTH"):
+        load_settings(tmp_path / "missing.env").credentials

@@ -61,19 +61,21 @@ class Extractive:
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
-        with that one."""
+        with that one. A candidate's terms include its article's publisher, author and date, so that "as reported
+        by TechCrunch" or "in October 2023" is covered by any sentence of such an article."""
         seen, out = set(), []
         for rank, p in enumerate(passages):
+            about = _about(p.article)
             spans = [(s, e) for s, e in self._sentence_spans(p.article) if s >= p.start and e <= p.end]
             for i, (start, end) in enumerate(spans):
                 if (p.article.path, start) in seen:
                     continue
                 seen.add((p.article.path, start))
                 text = p.article.text
-                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end]))))
+                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])) | about))
                 if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
                     begin = spans[i - 1][0]
-                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end]))))
+                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])) | about))
         return out
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
@@ -188,6 +190,12 @@ class Extractive:
             passages=tuple(passages),
             debug={**_debug(q, shortlist), "abstained_because": why},
         )
+
+
+def _about(article: Article) -> frozenset[str]:
+    """The terms of an article's publisher, author and publication date ("published 16 January 2024")."""
+    day = article.published
+    return frozenset(terms(" ".join(filter(None, [article.source, article.author, day and f"{day:%d %B %Y}"]))))
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

@@ -51,4 +51,4 @@ def test_auth_is_user_and_password(monkeypatch, tmp_path):
     assert load_settings(tmp_path / "missing.env").credentials == ("reader", "s3cret:x")
     monkeypatch.setenv("QA_AUTH", "reader")
     with pytest.raises(ConfigError, match="QA_AUTH"):
-        load_settings(tmp_path / "missing.env").credentials
+        _ = load_settings(tmp_path / "missing.env").credentials

@@ -1,0 +1,39 @@
+from datetime import date
+
+from qa.answer.candidate import Candidate
+from qa.answer.conflict import days, disagree, rival, with_dates
+from qa.answer.question import analyse, terms
+from qa.corpus import Article
+
+
+def candidate(text, published, inferred=False, path="a.txt", coverage=1.0, meaning=0.8):
+    article = Article(path, text, "T", None, None, published, inferred, "0" * 64)
+    return Candidate(article, 0, len(text), 0, frozenset(terms(text)), coverage=coverage, meaning=meaning)
+
+
+def test_relative_dates_are_followed_by_the_day_they_mean():
+    c = candidate("She returned on Friday from Moscow.", date(2024, 1, 19))
+    assert with_dates(c) == "She returned on Friday (19 January 2024) from Moscow."
+
+
+def test_against_an_inferred_date_only_a_missing_year_is_filled_in():
+    c = candidate("On January 16, they met. She left on Friday.", date(2024, 1, 16), inferred=True)
+    assert with_dates(c) == "On January 16 (16 January 2024), they met. She left on Friday."
+
+
+def test_a_date_and_a_weekday_it_is_not_disagree():
+    sunday = days(candidate("On January 14, Choe arrived in Russia.", date(2024, 1, 16)))
+    monday = days(candidate("Choe arrived in Russia on Monday.", None))
+    assert sunday == [(date(2024, 1, 14), 6)] and monday == [(None, 0)]
+    assert disagree(sunday, monday)
+    assert not disagree(sunday, [(None, 6)]) and not disagree(sunday, [])
+
+
+def test_a_rival_must_name_its_day_next_to_the_event_asked_about():
+    q = analyse("When did Choe arrive in Russia?")
+    lead = candidate("On January 14, Choe arrived in Russia.", date(2024, 1, 16), path="a.txt")
+    other = candidate("Choe arrived in Russia on Monday for talks.", None, path="b.txt")
+    far = candidate("Choe arrived in Russia for talks that, as officials said later, ended on Friday.", None, "c.txt")
+    assert rival(q, [lead], [lead, far, other], 0.4) is other
+    assert rival(q, [lead], [lead, far], 0.4) is None
+    assert rival(analyse("Who arrived in Russia?"), [lead], [lead, other], 0.4) is None

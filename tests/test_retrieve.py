@@ -1,0 +1,23 @@
+"""Hybrid retrieval on a real index of the seeds."""
+
+
+def test_an_exact_name_is_found(engine):
+    passages = engine.retriever.search("Pranay Vaddi", 3)
+    assert passages and passages[0].article.path.startswith("004")
+    assert "Vaddi" in passages[0].text
+
+
+def test_a_paraphrase_is_found_by_meaning(engine):
+    passages = engine.retriever.search("Which official from Washington worried about the threat?", 5)
+    assert any("Vaddi" in p.text for p in passages)
+
+
+def test_passages_keep_offsets_into_the_cleaned_article(engine):
+    for p in engine.retriever.search("Who met Putin and when?"):
+        assert p.article.text[p.start : p.end] == p.text
+        assert p.score > 0
+
+
+def test_k_limits_the_passages(engine):
+    assert len(engine.retriever.search("Choe Son-hui", 2)) == 2
+    assert len(engine.retriever.search("Choe Son-hui")) == engine.settings.top_k

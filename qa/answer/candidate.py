@@ -24,6 +24,7 @@ class Candidate:
     end: int
     rank: int
     stems: frozenset[str]
+    about: frozenset[str] = frozenset()  # the article's publisher, author and date, as terms
     coverage: float = 0.0
     meaning: float = 0.0
     kinds: tuple[tuple[str, str], ...] = ()
@@ -34,6 +35,11 @@ class Candidate:
     def text(self) -> str:
         """The candidate's words, read from the cleaned article."""
         return self.article.text[self.start : self.end]
+
+    @property
+    def covered(self) -> frozenset[str]:
+        """The terms the candidate covers: its own words and what its article says about itself."""
+        return self.stems | self.about
 
     @property
     def relevance(self) -> float:

@@ -44,7 +44,7 @@ class Extractive:
         candidates = self._candidates(passages)
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
-        missing = [t for t in q.anchors if not any(term_matches(t, c.stems) for c in candidates)]
+        missing = [t for t in q.anchors if not any(term_matches(t, c.covered) for c in candidates)]
         shortlist = self._score(q, candidates)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
         if missing:
@@ -72,10 +72,10 @@ class Extractive:
                     continue
                 seen.add((p.article.path, start))
                 text = p.article.text
-                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])) | about))
+                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about))
                 if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
                     begin = spans[i - 1][0]
-                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])) | about))
+                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about))
         return out
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
@@ -100,7 +100,7 @@ class Extractive:
         weights = {t: self.weights(t) * (ANCHOR_WEIGHT if t in q.anchors else 1) for t in q.terms}
         total = sum(weights.values()) or 1.0
         for c in candidates:
-            c.coverage = sum(w for t, w in weights.items() if term_matches(t, c.stems)) / total
+            c.coverage = sum(w for t, w in weights.items() if term_matches(t, c.covered)) / total
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
         candidates.sort(key=lambda c: c.coverage + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
@@ -127,7 +127,7 @@ class Extractive:
         best = relevant[0]
         groups = [[best]]
         covered_types = {k for k, _ in best.kinds} & q.types
-        covered_terms = {t for t in q.terms if term_matches(t, best.stems)}
+        covered_terms = {t for t in q.terms if term_matches(t, best.covered)}
         named = {words for _, words in best.kinds}
         for c in relevant[1:]:
             if _overlaps(c, groups):
@@ -140,7 +140,7 @@ class Extractive:
             if len(groups) >= MAX_SENTENCES or c.score < ADD_SHARE * best.score:
                 continue
             new_types = ({k for k, _ in c.kinds} & q.types) - covered_types
-            new_terms = {t for t in q.terms if term_matches(t, c.stems)} - covered_terms
+            new_terms = {t for t in q.terms if term_matches(t, c.covered)} - covered_terms
             new_names = {w for k, w in c.kinds if k in q.types and k in {"PERSON", "PLACE"}} - named
             if new_types or (new_terms & q.anchors) or new_names:
                 groups.append([c])
@@ -200,7 +200,7 @@ def _about(article: Article) -> frozenset[str]:
 
 def _names_everyone(q: Question, c: Candidate) -> bool:
     """True when the candidate names every person the question names (by any part of their name)."""
-    return all(any(term_matches(t, c.stems) for t in person) for person in q.people)
+    return all(any(term_matches(t, c.covered) for t in person) for person in q.people)
 
 
 def _overlaps(c: Candidate, groups: list[list[Candidate]]) -> bool:

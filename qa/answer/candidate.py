@@ -46,13 +46,13 @@ class Candidate:
         """How well it answers, from the words it shares with the question and its closeness in meaning."""
         return W_TERMS * self.coverage + W_MEANING * self.meaning
 
-    def near(self, offset: int, question_terms: tuple[str, ...]) -> bool:
-        """True when one of the question's terms stands within a few words of `offset` (relative to the text)."""
+    def near(self, offset: int, question_terms: tuple[str, ...], window: int = NEAR_WORDS) -> bool:
+        """True when one of the question's terms stands within `window` words of `offset` (in the text)."""
         if self._words is None:
             self._words = [(m.start(), terms(m.group())) for m in WORD.finditer(self.text)]
         at = sum(start < offset for start, _ in self._words)
         return any(
-            abs(at - i) <= NEAR_WORDS
+            abs(at - i) <= window
             for i, (_, stems) in enumerate(self._words)
             if any(term_matches(t, stems) for t in question_terms)
         )

@@ -12,6 +12,7 @@ from qa.answer.question import Question
 from qa.dates import DateMention, find_dates, format_day
 
 RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
+EVENT_WORDS = 5  # a day that close to the event's words is the day of that event, not of the next clause's
 Day = tuple[date | None, int | None]  # a day, or only its weekday
 
 
@@ -38,7 +39,7 @@ def days(c: Candidate, near: tuple[str, ...] = ()) -> list[Day]:
     named within a few words of one of those terms (the day of that event)."""
     found = []
     for m in dates_of(c):
-        if near and not c.near(m.start, near):
+        if near and not c.near(m.start, near, EVENT_WORDS):
             continue
         weekday = next((i for i, name in enumerate(calendar.day_name) if name in m.text), None)
         if m.value is not None or weekday is not None:

@@ -21,6 +21,7 @@ NEAREST = 2  # passages shown with an abstention
 RELEVANT = 0.42  # below this relevance a sentence does not answer the question
 W_TYPE, W_RANK = 0.2, 0.05  # bonus for holding the kind of answer asked for, and for a higher-ranked passage
 ADD_SHARE = 0.8  # a further sentence must score at least this share of the best one
+LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 SHORTLIST = 16  # sentences embedded and tagged for each question
@@ -142,7 +143,8 @@ class Extractive:
             new_types = ({k for k, _ in c.kinds} & q.types) - covered_types
             new_terms = {t for t in q.terms if term_matches(t, c.covered)} - covered_terms
             new_names = {w for k, w in c.kinds if k in q.types and k in {"PERSON", "PLACE"}} - named
-            if new_types or (new_terms & q.anchors) or new_names:
+            # Another person or place the event involved ("Whom did she meet?") only when it answers nearly as well.
+            if new_types or (new_terms & q.anchors) or (new_names and c.score >= LIST_SHARE * best.score):
                 groups.append([c])
                 covered_types |= new_types
                 covered_terms |= new_terms

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.corpus import Article
+from qa.dates import find_dates, parse_question_dates
 from qa.embeddings import embed_model
 
 if TYPE_CHECKING:
@@ -39,7 +41,13 @@ class Retriever:
 
         self.articles = articles
         self.top_k = top_k
-        pool = max(2 * top_k, 10)  # each retriever offers more than is kept, so fusion has a choice
+        self.collection = store.collection
+        # The days each article is about: its publication date and every day its text names (resolved).
+        self._days = {
+            a.path: {a.published} | {m.value for m in find_dates(a.text, a.published) if m.value} - {None}
+            for a in articles.values()
+        }
+        self.pool = pool = max(2 * top_k, 10)  # each retriever offers more than is kept, so fusion has a choice
         dense = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model()).as_retriever(
             similarity_top_k=pool
         )
@@ -57,12 +65,59 @@ class Retriever:
         )
 
     def search(self, question: str, k: int | None = None) -> list[Passage]:
-        """The `k` passages that best match the question, best first."""
+        """The `k` passages that best match the question, best first. When the question names an outlet ("as
+        reported by TechCrunch") or a date ("in October 2023"), the articles whose metadata match are searched on
+        their own too, and their passages come first."""
         passages = []
         for hit in self._fusion.retrieve(question):
             meta = hit.node.metadata
-            article = self.articles.get(meta.get("path", ""))
-            if article is None:  # the index lags the folder: a file removed since the last sync
-                continue
+            if (article := self.articles.get(meta.get("path", ""))) is None:
+                continue  # the index lags the folder: a file removed since the last sync
             passages.append(Passage(article, int(meta["start"]), int(meta["end"]), float(hit.score or 0.0)))
+        named = self.named_by(question)
+        if named:
+            passages = _fuse(passages, self._search_within(question, named))
+            passages.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
         return passages[: k or self.top_k]
+
+    def named_by(self, question: str) -> set[str]:
+        """The articles whose publisher the question names, or that are dated, or name a day, that the question
+        names; when it names both an outlet and a date, the articles that match both."""
+        asked = f" {_words(question)} "
+        by_source = {a.path for a in self.articles.values() if a.source and f" {_words(a.source)} " in asked}
+        dates = [d for d in parse_question_dates(question) if d.year or d.month or d.day]
+        by_date = {a.path for a in self.articles.values() if a.published and any(d.matches(a.published) for d in dates)}
+        if by_source and by_date:
+            return by_source & by_date or by_source | by_date
+        return by_source or by_date
+
+    def _search_within(self, question: str, paths: set[str]) -> list[Passage]:
+        """Dense search restricted to the given articles."""
+        got = self.collection.query(
+            query_embeddings=[embed_model().get_query_embedding(question)],
+            n_results=self.pool,
+            where={"path": {"$in": sorted(paths)}},
+            include=["metadatas", "distances"],
+        )
+        return [
+            Passage(self.articles[m["path"]], int(m["start"]), int(m["end"]), 1 - float(d))
+            for m, d in zip(got["metadatas"][0], got["distances"][0], strict=True)
+            if m["path"] in self.articles
+        ]
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces: "The Verge," -> "the verge"."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _fuse(*rankings: list[Passage], k: float = 60.0) -> list[Passage]:
+    """Reciprocal rank fusion of several rankings of passages (the same constant as LlamaIndex's fusion)."""
+    scores: dict[tuple[str, int], float] = {}
+    first: dict[tuple[str, int], Passage] = {}
+    for ranking in rankings:
+        for rank, p in enumerate(ranking):
+            key = (p.article.path, p.start)
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+            first.setdefault(key, p)
+    return [replace(first[key], score=score) for key, score in sorted(scores.items(), key=lambda kv: -kv[1])]

@@ -27,10 +27,10 @@ def test_the_kind_of_answer_asked_for(question, types):
     assert analyse(question).types == types
 
 
-def test_anchors_are_names_numbers_and_months_not_nationalities():
-    q = analyse("Which American official met Choe Son-hui in October 2023?")
-    assert {"choe", "son", "hui", "octob", "2023"} <= q.anchors
-    assert "american" not in q.anchors and "offici" not in q.anchors
+def test_anchors_are_names_and_numbers_not_nationalities_or_dates():
+    q = analyse("Which American official paid 42 visits to Choe Son-hui in October 2023?")
+    assert q.anchors == {"choe", "son", "hui", "42"}
+    assert "octob" in q.terms  # a date still counts as words of the question
 
 
 def test_question_frames_are_not_content_words():

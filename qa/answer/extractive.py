@@ -3,6 +3,8 @@ them verbatim and cites each one. No language model; it abstains when no sentenc
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from qa.answer import Answer, Citation
@@ -13,6 +15,7 @@ from qa.answer.entities import answer_kinds
 from qa.answer.question import Question, TermWeights, analyse, term_matches, terms
 from qa.chunking import sentence_spans
 from qa.corpus import Article
+from qa.dates import find_dates
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -38,6 +41,7 @@ class Extractive:
         self.weights = TermWeights(f"{a.title}\n{a.text}" for a in articles.values())
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
+        self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences, or an abstention with the nearest passages."""
@@ -46,6 +50,7 @@ class Extractive:
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
         missing = [t for t in q.anchors if not any(term_matches(t, c.covered) for c in candidates)]
+        missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         shortlist = self._score(q, candidates)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
         if missing:
@@ -78,6 +83,14 @@ class Extractive:
                     begin = spans[i - 1][0]
                     out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about))
         return out
+
+    def _days(self, c: Candidate) -> set[date | tuple[int, int]]:
+        """The days (or months) the candidate's article is about: its date and every date its text names."""
+        key = (c.article.path, c.article.sha256)
+        if key not in self._article_days:
+            found = {m.value or m.month for m in find_dates(c.article.text, c.article.published)}
+            self._article_days[key] = (found | {c.article.published}) - {None}
+        return self._article_days[key]
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
         key = (article.path, article.sha256)

@@ -10,11 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from qa.dates import DateConstraint, find_dates, parse_question_dates
+
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how (many|much|old)\b|what (number|percentage|share|amount)\b", "NUMBER"),
@@ -86,20 +84,27 @@ class Question:
     people: tuple[frozenset[str], ...]
     types: frozenset[str]
     wh: bool
+    dates: tuple[DateConstraint, ...] = ()
 
 
 def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
-    about: named entities (not nationalities: "American" may be said as "White House"), other capitalised
-    words past the first, numbers and months."""
+    about: named entities (not nationalities: "American" may be said as "White House"; not dates), other
+    capitalised words past the first, and numbers."""
     from qa.answer.entities import named_entities
 
     entities = named_entities(question)
     adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
     anchors = {t for label, text, _ in entities if label in _ANCHOR_LABELS for t in terms(text)}
-    for i, word in enumerate(_TOKEN.findall(question)):
+    # Dates are not anchors: an article is about a day without writing it out (its publication date, "on
+    # Tuesday"); retrieval matches the dates a question names against the days the articles are about.
+    dates = [(m.start, m.end) for m in find_dates(question, None)]
+    for i, token in enumerate(_TOKEN.finditer(question)):
+        word = token.group()
+        if any(start <= token.start() < end for start, end in dates):
+            continue
         proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in _stopwords()
-        if proper or word.isdigit() or word.lower() in _MONTHS:
+        if proper or word.isdigit():
             anchors.update(terms(word))
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
     return Question(
@@ -109,6 +114,7 @@ def analyse(question: str) -> Question:
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         types=types,
         wh=bool(_WH.match(question)),
+        dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
     )
 
 

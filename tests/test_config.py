@@ -17,9 +17,7 @@ def test_defaults(monkeypatch, tmp_path):
 
 def test_env_file_is_read_and_environment_wins(monkeypatch, tmp_path):
     env = tmp_path / ".env"
-    env.write_text(
-        "QA_SEEDS_DIR=articles\nQA_PORT=9000\nQA_LLM_TIMEOUT=3.5\nOPENAI_BASE_URL=http://127.0.0.1:1/v1\n"
-    )
+    env.write_text("QA_SEEDS_DIR=articles\nQA_PORT=9000\nQA_LLM_TIMEOUT=3.5\nOPENAI_BASE_URL=http://127.0.0.1:1/v1\n")
     monkeypatch.setenv("QA_PORT", "9100")
     monkeypatch.delenv("QA_SEEDS_DIR", raising=False)
     s = load_settings(env)

@@ -36,9 +36,7 @@ def seeds() -> dict[str, Article]:
 
 
 def test_seed_metadata(seeds: dict[str, Article]) -> None:
-    got = {
-        path: (a.title, a.source, a.author, a.published, a.published_inferred) for path, a in seeds.items()
-    }
+    got = {path: (a.title, a.source, a.author, a.published, a.published_inferred) for path, a in seeds.items()}
     assert got["000_c1f690e5da92d708.txt"] == (
         "N.Korean Foreign Minister leaves for Russia amid deepening military cooperation",
         "SocialNews.XYZ/IANS",
@@ -192,9 +190,7 @@ def test_folder_reads_good_files_and_skips_bad_ones_with_reasons(tmp_path: Path)
 
 def test_parse_article_reports_why_a_file_is_skipped() -> None:
     assert parse_article("x.txt", b"\xef\xbb\xbf") == Skipped("x.txt", "empty file")
-    assert parse_article("x.txt", b"abc\xff") == Skipped(
-        "x.txt", "not UTF-8 text (invalid byte 0xff at offset 3)"
-    )
+    assert parse_article("x.txt", b"abc\xff") == Skipped("x.txt", "not UTF-8 text (invalid byte 0xff at offset 3)")
     skipped = parse_article("x.txt", b"Share\n\nFacebook Twitter Email\n\n%d\n")
     assert isinstance(skipped, Skipped) and "boilerplate" in skipped.reason
 
@@ -258,18 +254,14 @@ def test_short_content_lines_are_not_furniture() -> None:
 
 
 def test_dateline_year_is_inferred_from_dated_events() -> None:
-    raw = (
-        "LONDON, Feb 2 (Example Wire) - Talks that began in November 2023 resumed on Friday, officials said."
-    )
+    raw = "LONDON, Feb 2 (Example Wire) - Talks that began in November 2023 resumed on Friday, officials said."
     cleaned = clean(raw)
     assert (cleaned.published, cleaned.published_inferred, cleaned.source) == (
         date(2024, 2, 2),
         False,
         "Example Wire",
     )
-    stated = clean(
-        "LONDON, Feb 2, 2021 (Example Wire) - Talks resumed on Friday after a long pause, officials said."
-    )
+    stated = clean("LONDON, Feb 2, 2021 (Example Wire) - Talks resumed on Friday after a long pause, officials said.")
     assert (stated.published, stated.published_inferred) == (date(2021, 2, 2), False)
 
 

@@ -39,11 +39,7 @@ def test_first_sync_adds_everything_and_writes_the_manifest(folder, tmp_path):
     assert manifest["articles"].keys() == set(report.added)
     for name, entry in manifest["articles"].items():
         assert entry["sha256"] == hashlib.sha256((folder / name).read_bytes()).hexdigest()
-    assert (
-        store.collection.count()
-        == report.chunks_embedded
-        == sum(e["chunks"] for e in manifest["articles"].values())
-    )
+    assert store.collection.count() == report.chunks_embedded == sum(e["chunks"] for e in manifest["articles"].values())
     assert {n.metadata["path"] for n in store.nodes()} == set(report.added)
 
 

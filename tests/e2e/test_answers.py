@@ -34,9 +34,7 @@ def test_every_sentence_carries_a_citation(engine, settings):
     check_verbatim(a, engine)
 
 
-@pytest.mark.parametrize(
-    "question", ["Who met Joe Biden in Paris?", "What did Angela Merkel say about the trip?"]
-)
+@pytest.mark.parametrize("question", ["Who met Joe Biden in Paris?", "What did Angela Merkel say about the trip?"])
 def test_abstains_when_the_articles_do_not_say(engine, settings, question):
     a = qa.answer(question, settings=settings)
     assert a.abstained and a.text.startswith("The articles do not say")

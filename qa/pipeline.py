@@ -93,7 +93,7 @@ class Engine:
                     yield Answer(question=text, text=shown, backend=self.llm.name, final=False)
             result = self.llm.finish(asked, passages, raw)
         except self.llm.failures as error:
-            result = self.llm.fallback(asked, passages, error)
+            result = self.llm.fallback(asked, passages, error, raw or None)
         yield self._final(result, text, asked)
 
     def _final(self, result: Answer, text: str, asked: str) -> Answer:

@@ -111,6 +111,9 @@ def test_markers_in_every_form():
     said = split_reply("Choe met Putin [1][2]. She left on Friday [Passage 3, 1]. [4] Trade grew.")
     assert [s.cited for s in said] == [(1, 2), (3, 1, 4), ()]
     assert [s.body for s in said] == ["Choe met Putin", "She left on Friday", "Trade grew"]
+    assert said[1].marked == "She left on Friday [Passage 3, 1] [4]"
+    (after,) = split_reply("Choe met Putin.[1]")
+    assert after.marked == "Choe met Putin [1]" and after.end == "."
 
 
 def test_reasoning_blocks_and_list_bullets_are_not_the_answer():
@@ -234,6 +237,13 @@ def test_citations_are_renumbered_in_order_of_first_use(passages):
     for c in a.citations:
         text = passages[0].article.text if c.source == "001_visit.txt" else passages[1].article.text
         assert text[c.start : c.end] == c.quote
+
+
+def test_markers_stay_where_the_model_put_them(passages):
+    raw = "Choe met Putin on Tuesday [1], and trade grew by 12 percent [2][9]. [1]"
+    a = check("Q?", raw, passages, "openai:m")
+    assert a.text == "Choe met Putin on Tuesday [1], and trade grew by 12 percent [2][1]."
+    assert [c.source for c in a.citations] == ["001_visit.txt", "002_trade.txt"]
 
 
 def test_the_same_quote_cited_twice_keeps_one_number(passages):

@@ -27,8 +27,11 @@ from qa.dates import DateConstraint, find_dates, format_weekday, parse_question_
 from qa.retrieve import Passage
 
 ABSTAIN = "The articles do not say."
-MAX_TOKENS = 400  # one to three sentences need far fewer; a runaway reply is cut here
-PROMPT_WORDS = 1000  # passages past this many words are left out of the prompt (small local models: 2k tokens)
+MAX_TOKENS = 300  # one to three sentences need far fewer; a runaway reply is cut here
+# Passages past this many words are left out of the prompt, which then stays under about 1,800 tokens (measured
+# with SmolLM2's tokenizer): it fits the 2,048-token context of llama.cpp's and Ollama's defaults, and Ollama
+# cuts a longer prompt from the front, where the rules are.
+PROMPT_WORDS = 750
 MIN_SUPPORT = 0.3  # share of an answer sentence's weighted terms its quote must hold for the citation to stand
 NEAREST = 2  # passages shown with an abstention
 FACT_WEIGHT = 2  # in alignment, names, numbers and dates count double: other words may be paraphrased
@@ -54,6 +57,10 @@ only the passage numbers given.
 
 class LLMError(Exception):
     """The endpoint gave no usable answer; the message says why, in a few words ("timeout after 20 s")."""
+
+
+class UnusableReply(LLMError):
+    """The model answered, but nothing of its reply can be shown (empty, or no sentence with a supported citation)."""
 
 
 # --- the prompt ---
@@ -150,16 +157,22 @@ def cited_numbers(marker_text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class Said:
-    """One sentence of the reply: its words without markers, the passage numbers it cites, its end mark."""
+    """One sentence of the reply: its words without markers (`body`), the passage numbers it cites, its end mark,
+    and its words with the markers where the model put them (`marked`), end mark left off."""
 
     body: str
     cited: tuple[int, ...]
     end: str
+    marked: str
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split())).strip()
 
 
 def split_reply(raw: str) -> list[Said]:
-    """The reply's sentences with their [n] markers taken out; markers that open a sentence belong to the one
-    before ("... in Moscow. [1] She ...")."""
+    """The reply's sentences with their [n] markers read; markers that open a sentence belong to the one before
+    ("... in Moscow. [1] She ..."), and markers after the end mark go before it."""
     text = visible_text(raw)
     out: list[Said] = []
     for start, end in sentence_spans(text):
@@ -168,16 +181,20 @@ def split_reply(raw: str) -> list[Said]:
         if lead and out:
             moved = [n for m in _MARKER.finditer(lead.group(0)) for n in cited_numbers(m.group(1))]
             last = out[-1]
-            out[-1] = replace(last, cited=tuple(dict.fromkeys((*last.cited, *moved))))
+            marks = "".join(f"[{n}]" for n in moved)
+            out[-1] = replace(last, cited=tuple(dict.fromkeys((*last.cited, *moved))), marked=f"{last.marked} {marks}")
             piece = piece[lead.end() :]
-        cited = [n for m in _MARKER.finditer(piece) for n in cited_numbers(m.group(1))]
-        body = _MARKER.sub("", piece)
-        body = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(_LEAD.sub("", body).split())).strip()
+        marked = _tidy(_LEAD.sub("", piece))
+        trailing = re.match(r"^(.*?)([.!?]+)((?:\s*" + _MARKER.pattern + r")+)$", marked, re.I | re.S)
+        if trailing:  # "in Moscow. [1]" -> "in Moscow [1]."
+            marked = f"{trailing.group(1)} {trailing.group(3).strip()}{trailing.group(2)}"
+        mark = marked[-1] if marked[-1:] in (".", "!", "?") else "."
+        marked = marked.rstrip(".!?").rstrip() if marked[-1:] in (".", "!", "?") else marked
+        body = _tidy(_MARKER.sub("", marked))
         if not re.search(r"\w", body):
             continue
-        mark = body[-1] if body[-1] in ".!?" else "."
-        body = body[:-1].rstrip() if body[-1] in ".!?" else body
-        out.append(Said(body, tuple(dict.fromkeys(cited)), mark))
+        cited = [n for m in _MARKER.finditer(marked) for n in cited_numbers(m.group(1))]
+        out.append(Said(body, tuple(dict.fromkeys(cited)), mark, marked))
     return out
 
 
@@ -377,9 +394,17 @@ def missing_facts(sentence: str, passages: list[Passage]) -> list[str]:
 # --- the whole check ---
 
 
-def _place(said: Said, marks: str, missing: list[str]) -> str:
+def _place(said: Said, numbers: dict[int, int], missing: list[str]) -> str:
+    """The sentence with each marker renumbered where the model put it (a dropped one removed), and the note on
+    what the cited source does not say before its end mark."""
+
+    def renumber(m: re.Match[str]) -> str:
+        kept = dict.fromkeys(numbers[n] for n in cited_numbers(m.group(1)) if n in numbers)
+        return " " + "".join(f"[{k}]" for k in kept) if kept else ""
+
+    text = re.sub(r"\]\s+\[", "][", _tidy(_MARKER.sub(renumber, said.marked)))
     note = f" (not found in the cited source: {', '.join(missing)})" if missing else ""
-    return f"{said.body} {marks}{note}{said.end}" if marks else f"{said.body}{note}{said.end}"
+    return f"{text}{note}{said.end}"
 
 
 def _short(text: str, limit: int = 100) -> str:
@@ -401,10 +426,11 @@ def nearest(question: str, passages: list[Passage], first: int = 1) -> list[Cita
 
 def check(question: str, raw: str, passages: list[Passage], backend: str) -> Answer:
     """The model's reply, verified sentence by sentence against the passages it was given (numbered from 1).
-    Raises `LLMError` when nothing of it can be shown: an empty reply, or no sentence with a supported citation."""
+    Raises `UnusableReply` when nothing of it can be shown: an empty reply, or no sentence with a supported
+    citation."""
     sentences = split_reply(raw)
     if not sentences:
-        raise LLMError("an empty reply")
+        raise UnusableReply("an empty reply")
     parts: list[str] = []
     citations: list[Citation] = []
     numbers: dict[tuple[str, int, int], int] = {}
@@ -418,7 +444,7 @@ def check(question: str, raw: str, passages: list[Passage], backend: str) -> Ans
             parts.append(f"{said.body}{said.end}")
             continue
         shown = len(parts) + 1
-        supported: list[tuple[Passage, tuple[int, int, float]]] = []
+        supported: list[tuple[int, Passage, tuple[int, int, float]]] = []
         removed: list[str] = []
         for n in said.cited:
             if not 1 <= n <= len(passages):
@@ -428,31 +454,30 @@ def check(question: str, raw: str, passages: list[Passage], backend: str) -> Ans
             if span[2] < MIN_SUPPORT:
                 removed.append(f"passage [{n}] does not say it")
                 continue
-            supported.append((passages[n - 1], span))
+            supported.append((n, passages[n - 1], span))
         if not supported:
             dropped.append(said.body)
             why = "; ".join(removed) if removed else "it cites no passage"
             notices.append(f'Left out as unsourced: "{_short(said.body)}" ({why}).')
             continue
         notices.extend(f"Sentence {shown}: citation removed, {problem}." for problem in removed)
-        missing = missing_facts(said.body, [p for p, _ in supported])
-        marks = ""
-        for p, (start, end, score) in supported:
+        missing = missing_facts(said.body, [p for _, p, _ in supported])
+        renumbered = {}
+        for n, p, (start, end, score) in supported:
             key = (p.article.path, start, end)
             if key not in numbers:
                 numbers[key] = len(citations) + 1
                 citations.append(make_citation(numbers[key], p.article, start, end, score))
-            if f"[{numbers[key]}]" not in marks:
-                marks += f"[{numbers[key]}]"
+            renumbered[n] = numbers[key]
         if missing:
             flagged.append({"sentence": shown, "missing": missing})
             quoted = ", ".join(f"'{m}'" for m in missing)
             notices.append(f"Sentence {shown}: {quoted} not found in the cited source.")
-        parts.append(_place(said, marks, missing))
+        parts.append(_place(said, renumbered, missing))
     debug = {"llm": {"raw": raw, "flagged": flagged, "dropped": dropped}}
     if not citations:
         if not abstentions:
-            raise LLMError("no sentence of the reply cited a passage that supports it")
+            raise UnusableReply("no sentence of the reply cited a passage that supports it")
         near = nearest(question, passages)
         marks = "".join(f"[{c.n}]" for c in near)
         text = ABSTAIN + (f" The nearest passages are cited {marks}." if marks else "")
@@ -478,7 +503,12 @@ def describe(error: BaseException, timeout: float) -> str:
             403: "access denied: check OPENAI_API_KEY",
             404: "model or endpoint not found: check QA_LLM_MODEL and OPENAI_BASE_URL",
             429: "rate limited or out of quota",
-        }.get(error.status_code, "server error" if error.status_code >= 500 else "request refused")
+        }.get(error.status_code)
+        if hint is None:
+            body = error.body.get("message") if isinstance(error.body, dict) else None
+            hint = ("server error" if error.status_code >= 500 else "request refused") + (
+                f": {_short(body, 80)}" if isinstance(body, str) and body else ""
+            )
         return f"HTTP {error.status_code}, {hint}"
     cause = error.__cause__ or error.__context__ or error
     detail = f"{error} {cause}".lower()
@@ -549,7 +579,7 @@ class LLM:
             message = getattr(choices[0], "message", None) if choices else None
             content = getattr(message, "content", None)
             if not isinstance(content, str):
-                raise LLMError("a malformed reply" if choices is None else "an empty reply")
+                raise UnusableReply("a malformed reply" if choices is None else "an empty reply")
         except failures() as error:
             return self.fallback(question, passages, error)
         return self.finish(question, passages, content)
@@ -587,10 +617,13 @@ class LLM:
             return self.fallback(question, passages, error, raw)
 
     def fallback(self, question: str, passages: list[Passage], error: BaseException, raw: str | None = None) -> Answer:
-        """The offline answer, with a notice that says why the model's was not used."""
-        why = describe(error, self.settings.llm_timeout)
+        """The offline answer, with a notice that says why the model's was not used; `raw`, what the model had said
+        by then, is kept in the debug data."""
         result = self.fallback_answerer.answer(question, passages)
-        if isinstance(error, LLMError) and raw is not None:
+        if not prompt_passages(passages):
+            return result  # nothing was retrieved, so the model was not asked
+        why = describe(error, self.settings.llm_timeout)
+        if isinstance(error, UnusableReply):
             notice = f"The model's reply from {self.url} could not be used ({why}); this is the offline answer."
         else:
             notice = f"The LLM endpoint at {self.url} did not answer ({why}); this is the offline answer."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 import threading
 import time
 from collections import deque
@@ -78,7 +79,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self._script: deque[Behaviour] = deque()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _Server(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -95,6 +96,7 @@ class FakeOpenAI:
             self.requests.clear()
 
     def next_behaviour(self, request: dict[str, Any]) -> Behaviour:
+        """Record the request and pick its reply: the next scripted one, else the responder's."""
         with self._lock:
             self.requests.append(request)
             if self._script:
@@ -102,10 +104,12 @@ class FakeOpenAI:
         return self.responder(request)
 
     def start(self) -> FakeOpenAI:
+        """Serve in a background thread."""
         self._thread.start()
         return self
 
     def stop(self) -> None:
+        """Stop serving and close the listening socket."""
         self._server.shutdown()
         self._server.server_close()
 
@@ -114,6 +118,13 @@ class FakeOpenAI:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet about clients that hang up (a timeout, a closed keep-alive connection); loud about the rest."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:

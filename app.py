@@ -1,21 +1,25 @@
-"""The chat: a thin Gradio shell over `qa.stream` that shows each answer with its cited quotes beneath it.
+"""The chat: a thin Gradio shell over `qa.stream`. Each answer shows its citations as numbered cards beneath it; an
+Articles tab lists and adds articles; an Evaluation tab runs an eval file into the report `qa eval` writes.
 
-    python app.py        # listens on QA_HOST:QA_PORT (127.0.0.1:7860)
+    python app.py        # listens on QA_HOST:QA_PORT (127.0.0.1:7860); basic auth when QA_AUTH=user:password
 """
 
-import logging  # noqa: I001 - qa is imported before gradio on purpose
+import html  # noqa: I001 - qa is imported before gradio on purpose
+import logging
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import qa  # first: switches every library offline before gradio is imported
 import gradio as gr
+from qa import library, render
 from qa.answer import Answer
-from qa.config import get_settings
+from qa.config import MAX_QUESTION_CHARS, Settings, get_settings
+from qa.corpus import EXTENSIONS
 from qa.errors import QAError
-from qa.format import citation_line
 from qa.pipeline import History, engine
 
 log = logging.getLogger("qa.app")
@@ -26,26 +30,16 @@ EXAMPLES = [
     "What does Jo Chun Ryong oversee?",
 ]
 ERROR_MARK = "⚠️"
-ABSTAINED_LABEL = "**No answer in the articles.**"
-RULE = "\n\n---\n\n"  # separates the answer from its citations; history keeps only what comes before
+RULE = render.RULE
+# Questions answered at once; the rest wait in the queue. Offline answering is CPU-bound: on 2 cores limits of 1 to 8
+# served 20 clients equally (3.4-4.1 answers/s, bench.concurrency); 4 lets an LLM endpoint's waits overlap.
+ANSWER_CONCURRENCY = 4
+QUEUE_SIZE = 200  # questions waiting beyond this are refused with "queue full" rather than piling up
+SHOWN_QUESTION_CHARS = 300  # a question too long to be answered is shown cut to this in the chat
 Messages = list[dict[str, Any]]
 
 
-def render(answer: Answer) -> str:
-    """The final answer as Markdown: its text and notices, its numbered citations with quotes, its backend."""
-    parts = [f"{ABSTAINED_LABEL} {answer.text}" if answer.abstained else answer.text]
-    parts += [f"ℹ️ *{notice}*" for notice in answer.notices]
-    body = "\n\n".join(parts)
-    if answer.citations:
-        heading = "**Nearest passages**" if answer.abstained else "**Sources**"
-        cites = [heading] + [f"{citation_line(c)}\n\n{quote_block(c.quote)}" for c in answer.citations]
-        body += RULE + "\n\n".join(cites)
-    return f"{body}\n\n<sub>answered by {answer.backend}</sub>"
-
-
-def quote_block(text: str) -> str:
-    """`text` as a Markdown blockquote, every line of it quoted."""
-    return "\n".join(f"> {line}" for line in text.splitlines() or [""])
+# --- the chat ---
 
 
 def text_of(content: Any) -> str:
@@ -59,6 +53,15 @@ def text_of(content: Any) -> str:
     return ""
 
 
+def said(reply: str) -> str | None:
+    """What an assistant message answered, for the history: the answer's Markdown before its citations, or None
+    for an error or an answer cut off while streaming."""
+    markdown = render.markdown_of(reply)
+    if markdown is None and (not reply or reply.startswith((ERROR_MARK, "<"))):
+        return None
+    return (markdown or reply).split(RULE, 1)[0]
+
+
 def history_pairs(messages: Messages) -> History:
     """Earlier turns as (question, answer) pairs for `qa.stream`; citations and error replies are left out."""
     pairs: History = []
@@ -67,38 +70,218 @@ def history_pairs(messages: Messages) -> History:
         text = text_of(message.get("content"))
         if message.get("role") == "user":
             question = text
-        elif question is not None and text and not text.startswith(ERROR_MARK):
-            pairs.append((question, text.split(RULE, 1)[0]))
+        elif question is not None and (answer := said(text)):
+            pairs.append((question, answer))
             question = None
     return pairs
 
 
-def replies(question: str, history: History) -> Iterator[str]:
-    """The reply as it grows: partial texts, then the rendered final answer or one readable error line."""
+def outcomes(question: str, history: History) -> Iterator[Answer | str]:
+    """The answer as it grows, then the final one; or one readable error line (Markdown) instead."""
     try:
-        for answer in qa.stream(question, history):
-            yield render(answer) if answer.final else answer.text
+        yield from qa.stream(question, history)
     except QAError as error:
-        yield f"{ERROR_MARK} **Error:** {error}"
+        yield f"{ERROR_MARK} **Error:** {html.escape(str(error), quote=False)}"
     except Exception as error:
         log.exception("answering %r failed", question[:200])
-        detail = str(error) or type(error).__name__
+        detail = html.escape(str(error) or type(error).__name__, quote=False)
         yield f"{ERROR_MARK} **Something went wrong:** {detail}. The chat still works; ask again."
 
 
 def respond(message: str, chat: Messages) -> Iterator[tuple[Messages, str]]:
-    """Chat event: append the question and stream the reply into the chat, clearing the textbox."""
+    """Chat event: show the question, then stream the reply into the chat. The textbox is cleared, and refilled
+    with the question when it could not be answered, to be edited or asked again."""
     history = history_pairs(chat)
-    chat = [*chat, {"role": "user", "content": message}]
+    shown = message if message.strip() else "*(empty question)*"
+    if len(message.strip()) > MAX_QUESTION_CHARS:  # refused anyway: shown cut, with its length
+        shown = f"{message[:SHOWN_QUESTION_CHARS]}… ({len(message):,} characters)"
+    chat = [*chat, {"role": "user", "content": shown}]
     yield chat, ""  # the question shows at once, while the answer is being found
-    for reply in replies(message, history):
-        yield [*chat, {"role": "assistant", "content": reply}], ""
+    answer_id = f"a{len(chat)}"  # the message's place: unique in this chat, so card anchors are too
+    for out in outcomes(message, history):
+        if isinstance(out, str):
+            yield [*chat, {"role": "assistant", "content": out}], message
+        else:
+            reply = render.answer_html(out, answer_id) if out.final else render.partial_html(out.text)
+            yield [*chat, {"role": "assistant", "content": reply}], ""
 
 
 def ask(question: str) -> str:
     """Answer one question: the final answer with its citations as Markdown, or a readable error line."""
-    *_, final = replies(question, [])
-    return final
+    *_, final = outcomes(question, [])
+    return final if isinstance(final, str) else render.answer_markdown(final)
+
+
+def use_example(event: gr.SelectData) -> str:
+    """An example question clicked in the empty chat, put in the textbox to be asked."""
+    return event.value["text"]
+
+
+# --- the articles panel ---
+
+ARTICLE_COLUMNS = ["title", "publisher", "published", "file", "chunks"]
+
+
+def article_rows() -> list[list[Any]]:
+    """The indexed articles as table rows; none while the index cannot be built."""
+    try:
+        infos = library.articles()
+    except QAError:
+        return []
+    return [
+        [
+            a.title,
+            a.source or "",
+            (a.published.isoformat() + (" (inferred)" if a.published_inferred else "")) if a.published else "unknown",
+            a.path,
+            a.chunks,
+        ]
+        for a in infos
+    ]
+
+
+def add_upload(file: str | None, progress: gr.Progress = gr.Progress()) -> tuple[str, Any, None]:  # noqa: B008
+    """Upload event: check the file, add it to the articles folder and index it, with a progress bar; a refused
+    file gets the reason and changes nothing."""
+    if not file:
+        return "", gr.skip(), None
+    name = Path(file).name  # Gradio keeps the uploaded file's own name
+    progress(0, desc=f"Checking {name}")
+    try:
+        report = library.add_article(
+            name, Path(file).read_bytes(), progress=lambda done, total: progress((done, total), desc="Indexing")
+        )
+    except QAError as error:
+        return refusal(str(error)), gr.skip(), None
+    except Exception as error:
+        log.exception("adding %s failed", name)
+        return refusal(f"Adding {name} failed: {error}"), gr.skip(), None
+    chunks = next((a.chunks for a in library.articles() if a.path == name), 0)
+    note = f"✅ Added **{name}** ({chunks} chunks, {report.chunks_embedded} embedded). The chat answers from it now."
+    return note, article_rows(), None
+
+
+def refusal(message: str) -> str:
+    """A refused upload's message, as the status line shows it."""
+    return f'<p class="qa-status-error">{ERROR_MARK} {html.escape(message)}</p>'
+
+
+# --- the evaluation tab ---
+
+
+def eval_choices() -> Any:
+    """The eval files of the articles folder, the first one picked."""
+    names = library.eval_files()
+    return gr.Dropdown(choices=names, value=names[0] if names else None)
+
+
+def run_evaluation(name: str | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str, str | None, str]:  # noqa: B008
+    """Run the picked eval file with a progress bar; show its summary, chart and failures as report.md has them."""
+    if not name:
+        return f"{ERROR_MARK} Pick an eval file first.", "", None, ""
+    progress(0, desc="Building the index")
+    try:
+        run = library.run_eval(name, progress=lambda done, total: progress((done, total), desc="Answering"))
+    except QAError as error:
+        return f"{ERROR_MARK} {html.escape(str(error))}", "", None, ""
+    except Exception as error:
+        log.exception("evaluating %s failed", name)
+        return f"{ERROR_MARK} The evaluation failed: {html.escape(str(error))}", "", None, ""
+    summary, failures = run.markdown()
+    return (
+        f"Report written to `{run.folder}` (report.md, report.html, results.jsonl).",
+        summary,
+        str(run.chart),
+        failures,
+    )
+
+
+# --- the page ---
+
+
+def build_demo() -> gr.Blocks:
+    """The page (Chat, Articles, Evaluation tabs) and the `ask` API endpoint (question in, final Markdown out)."""
+    with gr.Blocks(title="Ask the articles") as demo:
+        gr.Markdown(
+            "## Ask the articles\nEvery answer quotes the articles it comes from: check each quote in its card."
+        )
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab"):
+                chatbot = gr.Chatbot(
+                    elem_id="chat",
+                    show_label=False,
+                    height=620,
+                    autoscroll=False,
+                    buttons=[],
+                    feedback_options=None,
+                    latex_delimiters=[],
+                    allow_tags=False,
+                    layout="panel",
+                    examples=[{"text": q} for q in EXAMPLES],
+                    placeholder="Ask about the articles. Each answer cites its sources; open a card to read the "
+                    "quote in its article.",
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        elem_id="question",
+                        placeholder="Ask a question about the articles",
+                        show_label=False,
+                        scale=6,
+                        max_lines=6,
+                        autofocus=True,
+                    )
+                    submit = gr.Button("Ask", variant="primary", scale=1, min_width=80)
+                    gr.ClearButton([chatbot, question], value="New chat", scale=1, min_width=80, elem_id="new-chat")
+            with gr.Tab("Articles", id="articles-tab"):
+                upload = gr.File(
+                    label="Add an article (.txt, .md or .html; it is indexed at once)",
+                    elem_id="upload",
+                    file_types=sorted(EXTENSIONS),
+                    file_count="single",
+                    height=120,
+                )
+                status = gr.Markdown(elem_id="upload-status")
+                table = gr.Dataframe(
+                    headers=ARTICLE_COLUMNS,
+                    datatype=["str", "str", "str", "str", "number"],
+                    interactive=False,
+                    elem_id="articles",
+                    label="Indexed articles",
+                    wrap=True,
+                    column_widths=["42%", "17%", "17%", "17%", "7%"],
+                )
+            with gr.Tab("Evaluation", id="eval-tab"):
+                with gr.Row(equal_height=False):
+                    eval_file = gr.Dropdown(label="Eval file (in the articles folder)", elem_id="eval-file", scale=4)
+                    with gr.Column(scale=1, min_width=160):
+                        run = gr.Button("Run evaluation", variant="primary", elem_id="run-eval")
+                        gr.Markdown("Writes the report that `qa eval` writes, under eval-reports/.")
+                eval_status = gr.Markdown(elem_id="eval-status")
+                summary = gr.Markdown(elem_id="eval-summary")
+                chart = gr.Image(label="Chart", type="filepath", interactive=False, buttons=[], elem_id="eval-chart")
+                failures = gr.Markdown(elem_id="eval-failures")
+
+        answer = {"concurrency_id": "answer", "concurrency_limit": ANSWER_CONCURRENCY}
+        gr.on(
+            [question.submit, submit.click],
+            respond,
+            inputs=[question, chatbot],
+            outputs=[chatbot, question],
+            api_name="chat",
+            api_visibility="undocumented",
+            **answer,
+        )
+        chatbot.example_select(use_example, None, question, api_visibility="private").then(
+            respond, [question, chatbot], [chatbot, question], api_visibility="private", **answer
+        )
+        gr.api(ask, api_name="ask", **answer)
+
+        index = {"concurrency_id": "index", "concurrency_limit": 1, "api_visibility": "private"}
+        upload.upload(add_upload, upload, [status, table, upload], **index)
+        demo.load(article_rows, None, table, api_visibility="private")
+        demo.load(eval_choices, None, eval_file, api_visibility="private")
+        run.click(run_evaluation, eval_file, [eval_status, summary, chart, failures], **index)
+    return demo
 
 
 def warm() -> threading.Thread:
@@ -119,33 +302,26 @@ def warm() -> threading.Thread:
     return thread
 
 
-def build_demo() -> gr.Blocks:
-    """The chat page, and the `ask` API endpoint (question in, final Markdown out)."""
-    with gr.Blocks(title="Ask the articles") as demo:
-        gr.Markdown("## Ask the articles\nEvery answer quotes the articles it comes from, beneath it.")
-        chatbot = gr.Chatbot(label="Chat", height=520, buttons=["copy"], feedback_options=None)
-        with gr.Row():
-            question = gr.Textbox(
-                placeholder="Ask a question about the articles", show_label=False, scale=5, max_lines=6,
-                autofocus=True,
-            )
-            submit = gr.Button("Ask", variant="primary", scale=1, min_width=80)
-        gr.Examples(EXAMPLES, inputs=question, label="Try")
-        gr.ClearButton([chatbot, question], value="New chat", size="sm")
-        gr.on(
-            [question.submit, submit.click], respond, inputs=[question, chatbot], outputs=[chatbot, question],
-            api_name="chat", api_visibility="undocumented", concurrency_id="answer",
-        )
-        gr.api(ask, api_name="ask", concurrency_id="answer")
-    return demo
+def serve(settings: Settings) -> None:
+    """Start the chat where the settings say (QA_HOST, QA_PORT), behind basic auth when QA_AUTH is set."""
+    credentials = settings.credentials  # a malformed QA_AUTH stops here, before anything starts
+    warm()
+    demo = build_demo().queue(default_concurrency_limit=ANSWER_CONCURRENCY, max_size=QUEUE_SIZE)
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=credentials,
+        auth_message="Sign in with the user name and password from QA_AUTH." if credentials else None,
+        css=render.CSS,
+        head=render.SCRIPT,
+        max_file_size=library.MAX_UPLOAD_BYTES,
+    )
 
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log.setLevel(logging.INFO)
     try:
-        settings = get_settings()
+        serve(get_settings())
     except QAError as error:  # a bad setting: one line, not a traceback
         sys.exit(f"app.py: {error}")
-    warm()
-    build_demo().launch(server_name=settings.host, server_port=settings.port)

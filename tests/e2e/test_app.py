@@ -9,11 +9,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from gradio_client import Client
+from gradio_client.exceptions import AuthenticationError
 
 from qa.corpus import load
 from tests.conftest import ROOT, SEEDS
@@ -29,8 +31,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(root: Path, seeds: Path) -> Iterator[str]:
-    """Run `python app.py` over `seeds` until the block ends; yields its URL once it answers HTTP."""
+def serve(root: Path, seeds: Path, **settings: str) -> Iterator[str]:
+    """Run `python app.py` over `seeds` until the block ends; yields its URL once it answers HTTP. `settings` are
+    more environment variables (QA_AUTH=...)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"OPENAI_API_KEY", "OPENAI_BASE_URL"}}
     env |= {
@@ -39,6 +42,7 @@ def serve(root: Path, seeds: Path) -> Iterator[str]:
         "QA_SEEDS_DIR": str(seeds),
         "QA_INDEX_DIR": str(root / "index"),
         "GRADIO_TEMP_DIR": str(root / "gradio"),
+        **settings,
     }
     log = root / "server.log"
     url = f"http://127.0.0.1:{port}/"
@@ -161,3 +165,69 @@ def test_history_is_question_answer_pairs_without_citations_or_errors():
         {"role": "user", "content": "And when did she return?"},
     ]
     assert history_pairs(messages) == [("Who met Putin?", "Choe Son-hui [1].")]
+
+
+def test_the_chat_shows_numbered_cards_linked_from_the_answer(client):
+    chat, _ = client.predict("Who met Putin and when?", [], api_name="/chat")
+    reply = text(chat[-1]["content"])
+    assert 'class="qa-card" id="cite-a1-1"' in reply and 'href="#cite-a1-1"' in reply
+    assert "<mark>" in reply and 'class="qa-badge"' in reply and "Open the whole article" in reply
+
+
+CONVERSATIONS = [
+    ("Who met Putin and when?", "When did she return to Pyongyang?", "returned"),
+    ("What does Jo Chun Ryong oversee?", "Who is Jo Chun Ryong?", "Jo Chun Ryong"),
+]
+
+
+def test_concurrent_conversations_are_answered_apart(client):
+    """Six clients at once, each with its own two-turn conversation: each gets back only its own turns."""
+
+    def converse(i: int) -> tuple[int, list]:
+        first, follow_up, _ = CONVERSATIONS[i % 2]
+        own = Client(client.src, verbose=False)
+        chat, _ = own.predict(first, [], api_name="/chat")
+        chat, _ = own.predict(follow_up, chat, api_name="/chat")
+        return i, chat
+
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(converse, range(6)))
+    for i, chat in results:
+        first, follow_up, says = CONVERSATIONS[i % 2]
+        assert [text(m["content"]) for m in chat if m["role"] == "user"] == [first, follow_up]
+        assert says in text(chat[-1]["content"]) and "⚠️" not in text(chat[-1]["content"])
+
+
+def test_basic_auth_when_qa_auth_is_set(tmp_path):
+    with serve(tmp_path, tmp_path / "no-such-folder", QA_AUTH="reader:s3cret") as url:
+        with pytest.raises(AuthenticationError):
+            Client(url, verbose=False)
+        with pytest.raises(ValueError, match="Could not login"):
+            Client(url, auth=("reader", "wrong"), verbose=False)
+        reply = Client(url, auth=("reader", "s3cret"), verbose=False).predict("Who met Putin?", api_name="/ask")
+    assert reply.startswith("⚠️ **Error:**") and "no-such-folder" in reply
+
+
+def test_an_endpoint_that_does_not_answer_gives_the_offline_answer_with_a_notice(tmp_path, seeds):
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        endpoint = f"http://127.0.0.1:{silent.getsockname()[1]}/v1"
+        with serve(tmp_path, seeds, OPENAI_BASE_URL=endpoint, QA_LLM_TIMEOUT="2") as url:
+            chat, _ = Client(url, verbose=False).predict("Who met Putin and when?", [], api_name="/chat")
+    reply = text(chat[-1]["content"])
+    assert 'class="qa-notice"' in reply and 'class="qa-card"' in reply and ">extractive</span>" in reply
+    assert "Choe Son-hui" in reply and "Traceback" not in reply
+
+
+def test_a_broken_index_that_cannot_be_rebuilt_is_one_readable_line(tmp_path, seeds):
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    (index / "notes.txt").write_text("someone else's file")
+    with serve(tmp_path, seeds) as url:
+        client = Client(url, verbose=False)
+        reply = client.predict("Who met Putin and when?", api_name="/ask")
+        chat, _ = client.predict("Who met Putin and when?", [], api_name="/chat")
+    assert reply.startswith("⚠️ **Error:**") and "QA_INDEX_DIR" in reply and "\n" not in reply, reply
+    assert text(chat[-1]["content"]) == reply

@@ -115,6 +115,11 @@ def bench() -> None:
 @click.argument("file", required=False, metavar="[FILE]")
 @click.option("--out", default="eval-reports", show_default=True, metavar="DIR", help="Where the report goes.")
 @click.option(
+    "--backend",
+    type=click.Choice(["extractive", "openai"]),
+    help="Answer offline, or with the configured OpenAI-compatible model (default: as configured).",
+)
+@click.option(
     "--min-correct",
     type=float,
     metavar="X",
@@ -123,7 +128,9 @@ def bench() -> None:
 @_seeds
 @_index
 @_fail_cleanly
-def eval_(file: str | None, out: str, min_correct: float | None, seeds: str | None, index: str | None) -> None:
+def eval_(
+    file: str | None, out: str, backend: str | None, min_correct: float | None, seeds: str | None, index: str | None
+) -> None:
     """Run an evaluation set (default: <seeds>/eval.jsonl), print its summary and write the report to --out."""
     from rich.console import Console
     from rich.progress import Progress
@@ -139,7 +146,9 @@ def eval_(file: str | None, out: str, min_correct: float | None, seeds: str | No
     path = Path(file) if file else settings.seeds_dir / "eval.jsonl"
     with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("Evaluating", total=None)
-        report = evaluate(path, settings, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        report = evaluate(
+            path, settings, progress=lambda done, total: bar.update(task, completed=done, total=total), backend=backend
+        )
     folder = write_report(report, out)
     Console().print(summary_table(report))
     click.echo(f"report: {folder}")

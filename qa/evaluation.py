@@ -287,7 +287,8 @@ def evaluate(
 ) -> EvalReport:
     """Answer every case of an eval file through `qa.answer` and score it; `progress(done, total)` after each case.
 
-    `backend`: None answers as the settings say, "extractive" forces the offline answerer, "llm" requires an endpoint.
+    `backend`: None answers as the settings say, "extractive" forces the offline answerer, "openai" needs an
+    endpoint.
     """
     from qa import pipeline
     from qa.config import get_settings
@@ -320,11 +321,11 @@ def _for_backend(settings: Settings, backend: str | None) -> Settings:
         return settings
     if backend == "extractive":
         return replace(settings, openai_api_key=None, openai_base_url=None)
-    if backend == "llm":
+    if backend == "openai":
         if not settings.llm_enabled:
             raise ConfigError("The LLM backend needs OPENAI_API_KEY or OPENAI_BASE_URL: set one in .env")
         return settings
-    raise ConfigError(f"Unknown backend {backend!r}: use 'extractive' or 'llm'")
+    raise ConfigError(f"Unknown backend {backend!r}: use 'extractive' or 'openai'")
 
 
 def _run_case(case: Case, settings: Settings, articles: dict[str, Article]) -> Row:

@@ -210,3 +210,15 @@ def test_write_report_writes_the_four_files(tmp_path):
     assert "Putin met Choe \\| in Moscow" in md and "error: Ask a question" in md
     assert "data:image/png;base64," in (first / "report.html").read_text()
     assert (first / "chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_openai_backend_needs_an_endpoint(tmp_path):
+    from qa.config import Settings
+    from qa.errors import ConfigError
+    from qa.evaluation import _for_backend
+
+    with pytest.raises(ConfigError, match="OPENAI_BASE_URL"):
+        _for_backend(Settings(), "openai")
+    endpoint = Settings(openai_base_url="http://127.0.0.1:9/v1")
+    assert _for_backend(endpoint, "openai") is endpoint
+    assert not _for_backend(endpoint, "extractive").llm_enabled

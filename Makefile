@@ -36,6 +36,7 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.concurrency
 
 clean:
 	rm -rf $(VENV) index/chroma.sqlite3 index/manifest.json eval-reports

@@ -203,7 +203,7 @@ def _wipe(index_dir: Path) -> None:
     """Remove an unreadable index, but only a folder that holds nothing but an index of ours."""
     from chromadb.api.shared_system_client import SharedSystemClient
 
-    ours = {MANIFEST, "chroma.sqlite3", ".gitkeep", MANIFEST.replace(".json", ".tmp")}
+    ours = {MANIFEST, "chroma.sqlite3", MANIFEST.replace(".json", ".tmp")}
     for entry in index_dir.iterdir():
         if entry.is_file() and entry.name not in ours:
             raise StoreError(
@@ -211,8 +211,6 @@ def _wipe(index_dir: Path) -> None:
                 "point QA_INDEX_DIR at an empty folder"
             )
     for entry in index_dir.iterdir():
-        if entry.name == ".gitkeep":
-            continue
         if entry.is_dir():
             shutil.rmtree(entry)
         else:

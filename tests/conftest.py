@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,26 @@ from qa.config import Settings
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpora" / "multihop-rag" / "articles"
+# An article none of the seeds knows about, for the tests that add one.
+WEXBRIDGE = b"""---
+title: Wexbridge council approves a new library
+source: Wexbridge Gazette
+published: 2024-03-04
+---
+The town council of Wexbridge approved a new public library on 3 March 2024, said mayor Ellen Fairweather.
+
+The library will open in the old grain exchange building in the spring of 2025, the council said.
+"""
+
+
+def stop(process: subprocess.Popen, timeout: float = 15) -> None:
+    """End a server process started by a test: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -11,18 +11,10 @@ from qa import library
 from qa.config import Settings
 from qa.errors import QAError
 from qa.pipeline import answer
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, WEXBRIDGE
 
 TWO = ["002_bb334c3bda1e2508.txt", "003_614e8b809048a462.txt"]
-ARTICLE = b"""---
-title: Wexbridge council approves a new library
-source: Wexbridge Gazette
-published: 2024-03-04
----
-The town council of Wexbridge approved a new public library on 3 March 2024, said mayor Ellen Fairweather.
-
-The library will open in the old grain exchange building in the spring of 2025, the council said.
-"""
+ARTICLE = WEXBRIDGE
 PAGE = b"""<!doctype html><html><head><title>Harbour bridge reopens | Coastal Times</title>
 <meta property="og:site_name" content="Coastal Times"><meta name="date" content="2024-05-02"></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a> Subscribe</nav>

@@ -18,7 +18,7 @@ from gradio_client import Client
 from gradio_client.exceptions import AuthenticationError
 
 from qa.corpus import load
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, stop
 
 START_TIMEOUT = 120  # seconds: torch import, model load and index build take about 20 s on 2 cores
 CITATION = re.compile(r"^\[(\d+)\] .* · (\S+)\n\n((?:> .*(?:\n|$))+)", re.MULTILINE)
@@ -67,12 +67,7 @@ def serve(root: Path, seeds: Path, **settings: str) -> Iterator[str]:
         yield url
         assert proc.poll() is None, f"the server died:\n{log.read_text()[-3000:]}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from qa.corpus import load
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, WEXBRIDGE
 from tests.e2e.test_app import serve
 
 try:
@@ -36,15 +36,7 @@ ARGS = [
 ]
 SCREENSHOT = ROOT / "docs" / "chat.png"
 WAIT_MS = 60_000  # the longest wait for anything the page shows (an answer takes about a second)
-ARTICLE = b"""---
-title: Wexbridge council approves a new library
-source: Wexbridge Gazette
-published: 2024-03-04
----
-The town council of Wexbridge approved a new public library on 3 March 2024, said mayor Ellen Fairweather.
-
-The library will open in the old grain exchange building in the spring of 2025, the council said.
-"""
+ARTICLE = WEXBRIDGE
 # Records, for the last answer in the chat, each state it went through: streaming, then final.
 WATCH_STREAMING = """() => {
   window.qaStates = [];

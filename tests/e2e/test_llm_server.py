@@ -19,7 +19,7 @@ import pytest
 import qa
 from qa.answer.llm import ABSTAIN
 from qa.config import Settings
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, stop
 from tests.fakes.openai_server import CutOff, Delay, Empty, FakeOpenAI, Malformed, Reply, Status
 
 MODEL = "fake-model"
@@ -244,12 +244,7 @@ def smollm2(tmp_path_factory):
             time.sleep(0.5)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=10)
 
 
 def test_a_real_small_model_is_verified_flagged_or_replaced(smollm2, settings, engine):

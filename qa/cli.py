@@ -116,26 +116,35 @@ def bench() -> None:
 @click.option("--out", default="eval-reports", show_default=True, metavar="DIR", help="Where the report goes.")
 @click.option(
     "--backend",
-    type=click.Choice(["extractive", "openai"]),
-    help="Answer offline, or with the configured OpenAI-compatible model (default: as configured).",
+    "backends",
+    multiple=True,
+    type=click.Choice(["extractive", "openai", "both"]),
+    help="Answer offline, with the configured OpenAI-compatible model, or both side by side in one report; "
+    "repeatable (default: as configured).",
 )
 @click.option(
     "--min-correct",
     type=float,
     metavar="X",
-    help="Exit non-zero when the correct rate is below X (a fraction, 0.9, or a percentage, 90).",
+    help="Exit non-zero when a backend's correct rate is below X (a fraction, 0.9, or a percentage, 90).",
 )
 @_seeds
 @_index
 @_fail_cleanly
 def eval_(
-    file: str | None, out: str, backend: str | None, min_correct: float | None, seeds: str | None, index: str | None
+    file: str | None,
+    out: str,
+    backends: tuple[str, ...],
+    min_correct: float | None,
+    seeds: str | None,
+    index: str | None,
 ) -> None:
     """Run an evaluation set (default: <seeds>/eval.jsonl), print its summary and write the report to --out."""
     from rich.console import Console
     from rich.progress import Progress
 
-    from qa.evaluation import evaluate, summary_table, write_report
+    from qa.evaluation import check_backend, evaluate
+    from qa.report import summary_table, write_report
 
     if min_correct is not None and not 0 <= min_correct <= 100:
         raise click.ClickException(
@@ -144,16 +153,31 @@ def eval_(
     floor = min_correct / 100 if min_correct is not None and min_correct > 1 else min_correct
     settings = _settings(seeds, index)
     path = Path(file) if file else settings.seeds_dir / "eval.jsonl"
+    chosen = [b for name in backends for b in (("extractive", "openai") if name == "both" else (name,))]
+    chosen = list(dict.fromkeys(chosen)) or [None]
+    for backend in chosen:  # a missing endpoint is said before any case runs
+        check_backend(settings, backend)
+    runs = []
     with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task("Evaluating", total=None)
-        report = evaluate(
-            path, settings, progress=lambda done, total: bar.update(task, completed=done, total=total), backend=backend
-        )
-    folder = write_report(report, out)
-    Console().print(summary_table(report))
+        for backend in chosen:
+            task = bar.add_task(f"Evaluating ({backend or 'as configured'})", total=None)
+            runs.append(
+                evaluate(
+                    path,
+                    settings,
+                    progress=lambda done, total, task=task: bar.update(task, completed=done, total=total),
+                    backend=backend,
+                )
+            )
+    folder = write_report(runs, out)
+    Console().print(summary_table(runs))
     click.echo(f"report: {folder}")
-    s = report.summary
-    if s.verbatim is not None and s.verbatim < 1:
-        raise click.ClickException(f"verbatim {s.verbatim:.1%} is below 100%: a quote is not its article's text")
-    if floor is not None and s.correct < floor:
-        raise click.ClickException(f"correct {s.correct:.1%} is below --min-correct {floor * 100:g}%")
+    for run in runs:
+        s = run.summary
+        if s.verbatim is not None and s.verbatim < 1:
+            raise click.ClickException(
+                f"{run.backend}: verbatim {s.verbatim:.1%} is below 100%: a quote is not its article's text"
+            )
+        if floor is not None and s.correct < floor:
+            label = f"{run.backend}: " if len(runs) > 1 else ""
+            raise click.ClickException(f"{label}correct {s.correct:.1%} is below --min-correct {floor * 100:g}%")

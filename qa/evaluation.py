@@ -1,4 +1,4 @@
-"""Runs an evaluation set through `qa.answer`, scores every answer, and writes the report (tables and a chart).
+"""Runs an evaluation set through `qa.answer` and scores every answer; `qa.report` writes what it found.
 
 The eval file is JSON Lines, one case a line:
 `{"id", "question", "expected", "must": [[alternatives...], ...], "sources": [file names], "abstain": bool,
@@ -8,18 +8,16 @@ are optional (`expected` too when `abstain` is true).
 
 from __future__ import annotations
 
-import base64
-import html
 import json
 import math
 import re
 import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qa.answer import Answer
 from qa.answer.cite import is_verbatim
@@ -27,8 +25,6 @@ from qa.answer.question import terms
 from qa.errors import ConfigError, QAError
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from qa.config import Settings
     from qa.corpus import Article
 
@@ -98,7 +94,7 @@ class Summary:
 
 @dataclass(frozen=True)
 class EvalReport:
-    """An eval file's run: every row, the summary, and the summary per `kind`."""
+    """An eval file's run through one backend: every row, the summary, and the summary per `kind`."""
 
     path: Path
     split: str
@@ -106,6 +102,7 @@ class EvalReport:
     rows: tuple[Row, ...]
     summary: Summary
     by_kind: dict[str, Summary] = field(default_factory=dict)
+    backend: str = "extractive"  # what the run asked for: "extractive" or "openai:<model>"
 
 
 # --- reading the eval file ---
@@ -295,7 +292,7 @@ def evaluate(
 
     path = Path(path)
     cases = load_cases(path)
-    settings = _for_backend(settings or get_settings(), backend)
+    settings = check_backend(settings or get_settings(), backend)
     articles = pipeline.engine(settings).articles  # builds or syncs the index now, outside the timed answers
     with suppress(QAError):  # the first answer loads models lazily (about 1.5 s): time the steady state
         pipeline.answer(WARM_UP, None, settings)
@@ -313,10 +310,12 @@ def evaluate(
         rows=tuple(rows),
         summary=summarize(rows),
         by_kind={k: summarize(r for r in rows if r.case.kind == k) for k in kinds},
+        backend=f"openai:{settings.llm_model}" if settings.llm_enabled else "extractive",
     )
 
 
-def _for_backend(settings: Settings, backend: str | None) -> Settings:
+def check_backend(settings: Settings, backend: str | None) -> Settings:
+    """The settings that answer with `backend` (None: as configured); a `ConfigError` when it cannot be used."""
     if backend in (None, "", "auto"):
         return settings
     if backend == "extractive":
@@ -341,248 +340,3 @@ def _run_case(case: Case, settings: Settings, articles: dict[str, Article]) -> R
     except QAError as exc:
         return Row(case=case, answer=None, scores=None, latency_ms=None, error=str(exc))
     return Row(case=case, answer=result, scores=score(case, result, articles), latency_ms=round(latency, 1))
-
-
-# --- the report ---
-
-
-def write_report(report: EvalReport, out_dir: Path | str) -> Path:
-    """Write `<out_dir>/<timestamp>/` with results.jsonl, report.md, report.html and chart.png; return the folder."""
-    base = Path(out_dir)
-    stamp = report.started.strftime("%Y-%m-%dT%H-%M-%S")
-    folder, n = base / stamp, 1
-    while folder.exists():  # two runs in the same second
-        n += 1
-        folder = base / f"{stamp}-{n}"
-    try:
-        folder.mkdir(parents=True)
-    except OSError as exc:
-        raise QAError(f"Cannot create the report folder {folder}: {exc}; pass another --out") from None
-    with (folder / "results.jsonl").open("w", encoding="utf-8") as out:
-        for row in report.rows:
-            out.write(json.dumps(_result(row), ensure_ascii=False) + "\n")
-    png = _chart(report)
-    (folder / "chart.png").write_bytes(png)
-    (folder / "report.md").write_text(_markdown(report), encoding="utf-8")
-    (folder / "report.html").write_text(_html(report, png), encoding="utf-8")
-    return folder
-
-
-def _result(row: Row) -> dict[str, Any]:
-    a, case = row.answer, row.case
-    return {
-        "id": case.id,
-        "kind": case.kind,
-        "question": case.question,
-        "history": list(case.history),
-        "expected": case.expected,
-        "answer": a.text if a else None,
-        "abstained": a.abstained if a else None,
-        "backend": a.backend if a else None,
-        "notices": list(a.notices) if a else [],
-        "citations": [
-            {"n": c.n, "source": c.source, "quote": c.quote, "start": c.start, "end": c.end}
-            for c in (a.citations if a else ())
-        ],
-        "scores": asdict(row.scores) if row.scores else None,
-        "latency_ms": row.latency_ms,
-        "error": row.error,
-    }
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f}%"
-
-
-def _ms(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:,.0f} ms"
-
-
-def summary_rows(s: Summary) -> list[tuple[str, str]]:
-    """The summary as (metric, value) pairs, the same in the terminal, the markdown and the HTML."""
-    return [
-        ("cases", f"{s.n} ({s.failed} failed)" if s.failed else str(s.n)),
-        ("correct", _pct(s.correct)),
-        ("gold source cited", _pct(s.gold_cited)),
-        ("citation precision", _pct(s.citation_precision)),
-        ("verbatim quotes (must be 100%)", _pct(s.verbatim)),
-        ("abstention precision", _pct(s.abstention_precision)),
-        ("abstention recall", _pct(s.abstention_recall)),
-        ("conflicts cited from both sides", _pct(s.both_sides)),
-        ("latency p50", _ms(s.latency_p50_ms)),
-        ("latency p95", _ms(s.latency_p95_ms)),
-        ("backend", ", ".join(s.backends) or "n/a"),
-    ]
-
-
-_KIND_HEAD = ("kind", "n", "correct", "gold cited", "citation precision", "verbatim", "abstention P/R", "p50")
-
-
-def _kind_rows(report: EvalReport) -> list[tuple[str, ...]]:
-    return [
-        (
-            kind,
-            str(s.n),
-            _pct(s.correct),
-            _pct(s.gold_cited),
-            _pct(s.citation_precision),
-            _pct(s.verbatim),
-            f"{_pct(s.abstention_precision)} / {_pct(s.abstention_recall)}",
-            _ms(s.latency_p50_ms),
-        )
-        for kind, s in report.by_kind.items()
-    ]
-
-
-_FAIL_HEAD = ("id", "question", "expected", "answer", "why")
-
-
-def _failure_rows(report: EvalReport) -> list[tuple[str, ...]]:
-    rows = []
-    for row in report.rows:
-        s, case = row.scores, row.case
-        if s is not None and s.correct and s.verbatim:
-            continue
-        if s is None:
-            why = f"error: {row.error}"
-        elif not s.verbatim:
-            why = "a quote is not its article's text"
-        elif case.abstain:
-            why = "answered a question the articles do not answer"
-        elif s.abstained:
-            why = "abstained"
-        elif s.missing:
-            why = "missing " + "; ".join(" or ".join(f'"{alt}"' for alt in group) for group in s.missing)
-        else:
-            recall = term_recall(case.expected, row.answer.text if row.answer else "")
-            why = f"too few of the expected words ({recall:.0%} of them)"
-        question = " / ".join((*case.history, case.question))
-        expected = case.expected or "(abstain)"
-        rows.append((case.id, question, expected, row.answer.text if row.answer else "", why))
-    return rows
-
-
-def _title(report: EvalReport) -> str:
-    return f"Evaluation of {report.path.name}"
-
-
-def _facts(report: EvalReport) -> list[tuple[str, str]]:
-    return [
-        ("file", str(report.path)),
-        ("split", report.split),
-        ("run", report.started.isoformat(timespec="seconds")),
-        ("backend", ", ".join(report.summary.backends) or "n/a"),
-    ]
-
-
-def _md_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    def cell(value: str) -> str:
-        return " ".join(value.split()).replace("|", "\\|")
-
-    head = list(head)
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _markdown(report: EvalReport) -> str:
-    failures = _failure_rows(report)
-    parts = [
-        f"# {_title(report)}",
-        "\n".join(f"- {k}: {v}" for k, v in _facts(report)),
-        "## Summary",
-        _md_table(("metric", "value"), summary_rows(report.summary)),
-        "## By kind",
-        _md_table(_KIND_HEAD, _kind_rows(report)),
-        "![chart](chart.png)",
-        f"## Failures ({len(failures)})",
-        _md_table(_FAIL_HEAD, failures) if failures else "None.",
-    ]
-    return "\n\n".join(parts) + "\n"
-
-
-def _html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
-
-
-_CSS = """body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;
-vertical-align:top}th{background:#f4f4f4}img{max-width:100%}"""
-
-
-def _html(report: EvalReport, png: bytes) -> str:
-    failures = _failure_rows(report)
-    title = html.escape(_title(report))
-    facts = "".join(f"<li>{html.escape(k)}: {html.escape(v)}</li>" for k, v in _facts(report))
-    chart = base64.b64encode(png).decode("ascii")
-    return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{_CSS}</style></head><body>\n<h1>{title}</h1><ul>{facts}</ul>\n"
-        f"<h2>Summary</h2>{_html_table(('metric', 'value'), summary_rows(report.summary))}\n"
-        f"<h2>By kind</h2>{_html_table(_KIND_HEAD, _kind_rows(report))}\n"
-        f'<img alt="Summary rates and correct rate per kind" src="data:image/png;base64,{chart}">\n'
-        f"<h2>Failures ({len(failures)})</h2>"
-        + (_html_table(_FAIL_HEAD, failures) if failures else "<p>None.</p>")
-        + "\n</body></html>\n"
-    )
-
-
-def _chart(report: EvalReport) -> bytes:
-    """A PNG: the summary rates beside the correct rate of each kind."""
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    s = report.summary
-    rates = {
-        "correct": s.correct,
-        "gold cited": s.gold_cited,
-        "citation\nprecision": s.citation_precision,
-        "verbatim": s.verbatim,
-        "abstention\nprecision": s.abstention_precision,
-        "abstention\nrecall": s.abstention_recall,
-    }
-    kinds = {f"{k}\n(n={v.n})": v.correct for k, v in report.by_kind.items()}
-    fig = Figure(figsize=(11, 4), layout="constrained")
-    FigureCanvasAgg(fig)
-    left, right = fig.subplots(1, 2, width_ratios=[max(len(rates), 1), max(len(kinds), 1)])
-    for ax, values, title, colour in (
-        (left, rates, "Summary", "#4878a8"),
-        (right, kinds, "Correct by kind", "#58a55c"),
-    ):
-        names = list(values)
-        heights = [(v or 0.0) * 100 for v in values.values()]
-        bars = ax.bar(names, heights, color=colour)
-        for bar, value in zip(bars, values.values(), strict=True):
-            ax.annotate(
-                _pct(value),
-                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                ha="center",
-                va="bottom",
-                fontsize=8,
-            )
-        ax.set_ylim(0, 110)
-        ax.set_ylabel("%")
-        ax.set_title(title)
-        ax.tick_params(axis="x", labelsize=8)
-    fig.suptitle(f"{_title(report)} ({report.split}, {', '.join(s.backends) or 'n/a'})")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    return buffer.getvalue()
-
-
-def summary_table(report: EvalReport) -> Table:
-    """The summary, and the correct rate per kind, as a rich table for the terminal."""
-    from rich.table import Table
-
-    table = Table(title=f"{_title(report)} ({report.split})")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for metric, value in summary_rows(report.summary):
-        table.add_row(metric, value)
-    for kind, s in report.by_kind.items():
-        table.add_row(f"correct: {kind}", f"{_pct(s.correct)} of {s.n}")
-    return table

@@ -15,12 +15,12 @@ from pathlib import Path
 from qa.config import Settings, get_settings
 from qa.corpus import EXTENSIONS, Article, Skipped, parse_article
 from qa.errors import QAError
-from qa.evaluation import EvalReport, evaluate, write_report
+from qa.evaluation import EvalReport, evaluate
 from qa.pipeline import build_index, engine
+from qa.report import CHART_LINK, write_report
 from qa.store import SyncReport
 
 MAX_UPLOAD_BYTES = 5_000_000
-CHART_LINK = "![chart](chart.png)"  # where report.md shows its chart
 Progress = Callable[[int, int], None]
 _adding = threading.Lock()  # one upload at a time: the name check and the write must not interleave
 

@@ -1,14 +1,13 @@
-"""The scorer on hand-made answers and articles, the summary's rates, the eval file reader and the report files."""
+"""The scorer on hand-made answers and articles, the summary's rates, and the eval file reader."""
 
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 import pytest
 
 from qa.answer import Answer, Citation
 from qa.corpus import Article
 from qa.errors import QAError
-from qa.evaluation import Case, EvalReport, Row, Scores, load_cases, score, summarize, write_report
+from qa.evaluation import Case, Row, Scores, load_cases, score, summarize
 
 TEXT = (
     "On January 16, Vladimir Putin met with Choe Son-hui in Moscow. "
@@ -185,40 +184,13 @@ def test_a_missing_or_empty_eval_file_is_a_clear_error(tmp_path):
         load_cases(tmp_path / "empty.jsonl")
 
 
-def test_write_report_writes_the_four_files(tmp_path):
-    right = reply("On January 16, Putin met Choe [1].")
-    wrong = reply("Putin met Choe | in Moscow [1].")
-    rows = [
-        Row(PUTIN, right, score(PUTIN, right, ARTICLES), 120.0),
-        Row(PUTIN, wrong, score(PUTIN, wrong, ARTICLES), 80.0),
-        Row(UNANSWERABLE, None, None, None, error="Ask a question: the text is empty."),
-    ]
-    report = EvalReport(
-        path=Path("eval-heldout.jsonl"),
-        split="heldout",
-        started=datetime(2026, 11, 23, 19, 30, 5),
-        rows=tuple(rows),
-        summary=summarize(rows),
-        by_kind={"fact": summarize(rows[:2]), "unanswerable": summarize(rows[2:])},
-    )
-    first, second = write_report(report, tmp_path), write_report(report, tmp_path)
-    assert first == tmp_path / "2026-11-23T19-30-05" and second.name == "2026-11-23T19-30-05-2"
-    assert {p.name for p in first.iterdir()} == {"results.jsonl", "report.md", "report.html", "chart.png"}
-    assert len((first / "results.jsonl").read_text().splitlines()) == 3
-    md = (first / "report.md").read_text()
-    assert "| correct | 33.3% |" in md and "## Failures (2)" in md and 'missing "16 January"' in md
-    assert "Putin met Choe \\| in Moscow" in md and "error: Ask a question" in md
-    assert "data:image/png;base64," in (first / "report.html").read_text()
-    assert (first / "chart.png").read_bytes().startswith(b"\x89PNG")
-
-
 def test_the_openai_backend_needs_an_endpoint(tmp_path):
     from qa.config import Settings
     from qa.errors import ConfigError
-    from qa.evaluation import _for_backend
+    from qa.evaluation import check_backend
 
     with pytest.raises(ConfigError, match="OPENAI_BASE_URL"):
-        _for_backend(Settings(), "openai")
+        check_backend(Settings(), "openai")
     endpoint = Settings(openai_base_url="http://127.0.0.1:9/v1")
-    assert _for_backend(endpoint, "openai") is endpoint
-    assert not _for_backend(endpoint, "extractive").llm_enabled
+    assert check_backend(endpoint, "openai") is endpoint
+    assert not check_backend(endpoint, "extractive").llm_enabled

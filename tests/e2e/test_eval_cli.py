@@ -1,11 +1,14 @@
 """`qa eval` run as a subprocess on a small eval set about the seed articles: the report it writes and its gate."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fakes.openai_server import FakeOpenAI
 
 QA = str(Path(sys.executable).with_name("qa"))
 CASES = [
@@ -42,8 +45,8 @@ CASES = [
 ]
 
 
-def run(*args, cwd=None):
-    return subprocess.run([QA, *args], capture_output=True, text=True, cwd=cwd, timeout=900)
+def run(*args, cwd=None, env=None):
+    return subprocess.run([QA, *args], capture_output=True, text=True, cwd=cwd, timeout=900, env=env)
 
 
 def write_cases(path: Path, cases: list[dict]) -> Path:
@@ -86,6 +89,46 @@ def test_eval_writes_the_report_and_prints_the_summary(folders):
     html = (folder / "report.html").read_text()
     assert "<table>" in html and "data:image/png;base64," in html
     assert (folder / "chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_both_backends_run_into_one_report_side_by_side(folders):
+    """The LLM run goes to a real HTTP server speaking the OpenAI protocol; here it abstains on every question."""
+    root, seeds, index = folders
+    cases = write_cases(root / "both.jsonl", CASES)
+    out = root / "both-reports"
+    with FakeOpenAI() as server:
+        env = {**os.environ, "OPENAI_BASE_URL": server.url, "QA_LLM_MODEL": "fake-model", "QA_LLM_TIMEOUT": "5"}
+        done = run(
+            "eval", str(cases), "--backend", "both", "--out", str(out), "--seeds", str(seeds), "--index", str(index),
+            env=env,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert len(server.requests) >= len(CASES)
+    assert "extractive" in done.stdout and "openai:fake-model" in done.stdout
+    (folder,) = out.iterdir()
+    rows = [json.loads(line) for line in (folder / "results.jsonl").read_text().splitlines()]
+    assert [r["run"] for r in rows] == ["extractive"] * len(CASES) + ["openai:fake-model"] * len(CASES)
+    model_rows = rows[len(CASES) :]
+    assert all(r["abstained"] and r["backend"] == "openai:fake-model" for r in model_rows)
+    md = (folder / "report.md").read_text()
+    assert "| metric | extractive | openai:fake-model |" in md
+    assert "## Where the backends differ (" in md and "## Failures of openai:fake-model (4)" in md
+    assert "| biden-paris |" not in md.split("## Where the backends differ")[1].split("## Failures")[0]
+
+
+def test_an_llm_run_without_an_endpoint_is_one_clear_line(folders):
+    root, seeds, index = folders
+    cases = write_cases(root / "no-llm.jsonl", CASES[:1])
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    done = run(
+        "eval", str(cases), "--backend", "openai", "--out", str(root / "no-llm"), "--seeds", str(seeds),
+        "--index", str(index), env=env,
+    )  # fmt: skip
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Error: The LLM backend needs OPENAI_API_KEY or OPENAI_BASE_URL: set one in .env"
+    ]
+    assert not (root / "no-llm").exists()
 
 
 def test_eval_exits_non_zero_below_min_correct(folders):

@@ -10,6 +10,9 @@ from pathlib import Path
 from qa.corpus import Article
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Abbreviations common in news that Punkt's English model does not know: "No. 17 Arizona", "Gov. Newsom".
+_ABBREVIATIONS = {"no", "nos", "gov", "govt", "sgt", "capt", "cmdr", "lt", "supt", "dept", "pres", "atty", "rev", "hon"}
+_ABBREVIATIONS |= {"apr", "jun", "jul", "mt", "est", "approx", "vol", "fig"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,9 @@ def _punkt():
     from nltk.tokenize.punkt import PunktTokenizer
 
     nltk_data()
-    return PunktTokenizer("english")
+    tokenizer = PunktTokenizer("english")
+    tokenizer._params.abbrev_types.update(_ABBREVIATIONS)  # Punkt's parameters have no public setter
+    return tokenizer
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,14 @@ def test_sentences_are_whole_and_keep_offsets():
     ]
 
 
+def test_news_abbreviations_do_not_end_a_sentence():
+    text = "No. 17 Arizona beat No. 22 Utah. Gov. Newsom and Sgt. Lee watched."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "No. 17 Arizona beat No. 22 Utah.",
+        "Gov. Newsom and Sgt. Lee watched.",
+    ]
+
+
 def test_a_sentence_never_spans_two_paragraphs():
     text = "A headline without a stop\nThe first sentence of the body."
     assert [text[s:e] for s, e in sentence_spans(text)] == [

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.answer.question import analyse, term_matches, terms
+from qa.answer.question import analyse, clauses, focus_noun, term_matches, terms
 
 
 def test_terms_are_lemmas_stemmed_without_stop_words():
@@ -21,6 +21,11 @@ def test_a_stem_matches_its_longer_forms():
         ("How many days was the visit?", {"NUMBER", "DATE"}),
         ("On what day did she leave?", {"DATE"}),
         ("Did Putin visit?", set()),
+        ("In which city did the delegation land?", {"PLACE"}),
+        ("Which expert did the paper quote?", {"PERSON"}),
+        ("Which Russian paper ran the comments?", {"ORG"}),
+        ("Who is Konstantin Asmolov?", set()),  # asks what he is, not for another person
+        ("Who was the mayor of Moscow?", {"PERSON"}),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, types):
@@ -35,3 +40,31 @@ def test_anchors_are_names_and_numbers_not_nationalities_or_dates():
 
 def test_question_frames_are_not_content_words():
     assert analyse("What position does Dmitry Peskov hold?").terms == ("dmitri", "peskov")
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("What gift did Choe give Putin?", "gift"),
+        ("How many artillery shells has North Korea sent?", "shell"),
+        ("What was the name of the treaty they signed?", "treaty"),
+        ("In which city did Choe's delegation land?", "city"),
+        ("Which South Korean government body thought so?", "body"),
+        ("What was Cubic Telecom's annual revenue in 2023?", "revenue"),
+        ("What does Jo Chun Ryong oversee?", None),
+        ("What position does Dmitry Peskov hold?", None),  # answered by a title, not by the word
+        ("What word did the ministry use?", None),
+        ("Who met Putin and when?", None),
+    ],
+)
+def test_the_noun_a_question_asks_about(question, noun):
+    assert focus_noun(question) == noun
+
+
+def test_a_question_of_several_parts_is_cut_into_them():
+    assert clauses("When did the trial start, and what did the jury decide?") == [
+        "When did the trial start",
+        "what did the jury decide?",
+    ]
+    assert clauses("Who met Putin and when?") == ["Who met Putin"]  # "when" adds a kind of answer, not a part
+    assert clauses("Did Lavrov and Choe meet?") == ["Did Lavrov and Choe meet?"]

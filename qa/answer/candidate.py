@@ -25,6 +25,7 @@ class Candidate:
     rank: int
     stems: frozenset[str]
     about: frozenset[str] = frozenset()  # the article's publisher, author and date, as terms
+    title: frozenset[str] = frozenset()  # the article's title, as terms
     coverage: float = 0.0
     meaning: float = 0.0
     kinds: tuple[tuple[str, str], ...] = ()

@@ -3,6 +3,8 @@ them verbatim and cites each one. No language model; it abstains when no sentenc
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -12,7 +14,7 @@ from qa.answer.candidate import Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
-from qa.answer.question import Question, TermWeights, analyse, term_matches, terms
+from qa.answer.question import Question, TermWeights, analyse, clauses, term_matches, terms
 from qa.chunking import sentence_spans
 from qa.corpus import Article
 from qa.dates import find_dates
@@ -29,7 +31,12 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
-MUST_HAVE = {"DATE": "a date", "NUMBER": "a number"}
+MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "PLACE": "a place"}
+# The small NER model often takes a person for an organisation and back ("Konstantin Asmolov": ORG); a name of
+# either kind can answer "who" or "which agency".
+_ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}}
+COUNTED_WORDS = 3
+_MARK = re.compile(r"\[(\d+)\]")  # "how many shells": the number stands this close to the word for what is counted
 
 
 class Extractive:
@@ -44,13 +51,25 @@ class Extractive:
         self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
-        """A cited answer of one to three sentences, or an abstention with the nearest passages."""
+        """A cited answer of one to three sentences (a part), or an abstention with the nearest passages."""
+        parts = clauses(question)
+        if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
+            answers = [self._answer(part, passages) for part in parts]
+            if not all(a.abstained for a in answers):
+                return _join(question, answers, passages)
+        return self._answer(question, passages)
+
+    def _answer(self, question: str, passages: list[Passage]) -> Answer:
         q = analyse(question)
         candidates = self._candidates(passages)
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
-        missing = [t for t in q.anchors if not any(term_matches(t, c.covered) for c in candidates)]
+        # A name the question hinges on must be in some passage, or in the title of its article.
+        missing = [t for t in q.anchors if not any(term_matches(t, c.covered | c.title) for c in candidates)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
+        focus = q.focus_term
+        if focus and not q.focus_kind and not any(term_matches(focus, c.covered) for c in candidates):
+            missing.append(q.focus)  # "What gift ...?" and no passage speaks of a gift
         shortlist = self._score(q, candidates)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
         if missing:
@@ -60,9 +79,13 @@ class Extractive:
         if not q.wh and not _names_everyone(q, relevant[0]):
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
             return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
-        wanted = q.types & MUST_HAVE.keys()
-        if len(q.types) == 1 and wanted and not any(k in wanted for c in relevant for k, _ in c.kinds):
-            return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[min(wanted)]}")
+        if len(q.types) == 1:
+            # One kind of answer is asked for: only the sentences that give one can answer.
+            (kind,) = q.types
+            giving = [c for c in relevant if any(k in _ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
+            if kind in MUST_HAVE and not giving:
+                return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
+            relevant = (giving or relevant) if kind != "REASON" else relevant
         return self._compose(q, self._select(q, relevant), shortlist, passages)
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
@@ -71,17 +94,17 @@ class Extractive:
         by TechCrunch" or "in October 2023" is covered by any sentence of such an article."""
         seen, out = set(), []
         for rank, p in enumerate(passages):
-            about = _about(p.article)
+            about, title = _about(p.article), frozenset(terms(p.article.title or ""))
             spans = [(s, e) for s, e in self._sentence_spans(p.article) if s >= p.start and e <= p.end]
             for i, (start, end) in enumerate(spans):
                 if (p.article.path, start) in seen:
                     continue
                 seen.add((p.article.path, start))
                 text = p.article.text
-                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about))
+                out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
                 if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
                     begin = spans[i - 1][0]
-                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about))
+                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about, title))
         return out
 
     def _days(self, c: Candidate) -> set[date | tuple[int, int]]:
@@ -111,7 +134,8 @@ class Extractive:
     def _score(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
         """The shortlist of candidates worth a closer look, best first: scored on the terms they cover, their
         closeness in meaning and whether they hold, near the question's words, the kind of answer wanted."""
-        weights = {t: self.weights(t) * (ANCHOR_WEIGHT if t in q.anchors else 1) for t in q.terms}
+        key = q.anchors | {q.focus_term}
+        weights = {t: self.weights(t) * (ANCHOR_WEIGHT if t in key else 1) for t in q.terms}
         total = sum(weights.values()) or 1.0
         for c in candidates:
             c.coverage = sum(w for t, w in weights.items() if term_matches(t, c.covered)) / total
@@ -129,7 +153,9 @@ class Extractive:
                 # The answer stands near the words of the event, or of the question when none of those is there.
                 near = event if any(term_matches(t, c.stems) for t in event) else q.terms
                 c.kinds = tuple(
-                    (kind, words) for kind, words, at in kinds if words.lower() not in asked and c.near(at, near)
+                    (kind, words)
+                    for kind, words, at in kinds
+                    if words.lower() not in asked and c.near(at, near) and (kind != "NUMBER" or _counts(q, c, at))
                 )
                 c.score += W_TYPE * len(q.types & {kind for kind, _ in c.kinds}) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
@@ -207,10 +233,36 @@ class Extractive:
         )
 
 
+def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answer:
+    """One answer from the answers to each part of a question: the parts answered, renumbered in order, and a
+    plain statement for each part the articles do not answer."""
+    citations: list[Citation] = []
+    texts = []
+    for a in answers:
+        if a.abstained:
+            texts.append(a.text.split(" The nearest passages")[0])
+            continue
+        offset = len(citations)
+        citations += [replace(c, n=c.n + offset) for c in a.citations]
+        texts.append(_MARK.sub(lambda m, offset=offset: f"[{int(m.group(1)) + offset}]", a.text))
+    return Answer(
+        question=question,
+        text=" ".join(texts),
+        citations=tuple(citations),
+        passages=tuple(passages),
+        debug={"parts": [{"question": a.question, **a.debug} for a in answers]},
+    )
+
+
 def _about(article: Article) -> frozenset[str]:
     """The terms of an article's publisher, author and publication date ("published 16 January 2024")."""
     day = article.published
     return frozenset(terms(" ".join(filter(None, [article.source, article.author, day and f"{day:%d %B %Y}"]))))
+
+
+def _counts(q: Question, c: Candidate, at: int) -> bool:
+    """True when a number can be the count asked for: beside the counted thing, when the question names one."""
+    return not q.focus_term or q.focus_kind is not None or c.near(at, (q.focus_term,), COUNTED_WORDS)
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

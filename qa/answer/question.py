@@ -33,6 +33,24 @@ _FRAME = re.compile(
     r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy)(?=\s*\?\s*$)",
     re.I,
 )
+# Nouns that name the kind of answer wanted: "which city" asks for a place, as "where" does.
+_KIND_NOUNS = {
+    "PLACE": "city town village country nation state capital region province place location venue airport port "
+    "island district",
+    "PERSON": "person people man woman official leader minister expert analyst specialist spokesman spokesperson "
+    "spokeswoman president diplomat envoy ambassador executive founder player coach author journalist reporter "
+    "politician lawmaker senator judge chief member",
+    "ORG": "company firm organization organisation agency paper newspaper daily outlet publication body ministry "
+    "department government party group team club bank startup university network channel broadcaster",
+    "DATE": "date day week month year",
+    "NUMBER": "number amount percentage share price cost figure total",
+}
+_KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
+_OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
+# Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
+_CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
+_COPULA = {"is", "was", "are", "were"}
+_IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _WH = re.compile(r"^\s*(?:(?:in|on|at|from|to|by|for|of)\s+)?(who|whom|whose|what|when|where|which|why|how)\b", re.I)
@@ -85,6 +103,13 @@ class Question:
     types: frozenset[str]
     wh: bool
     dates: tuple[DateConstraint, ...] = ()
+    focus: str | None = None  # the noun a what/which/how-many question asks about ("What gift": "gift")
+    focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
+
+    @property
+    def focus_term(self) -> str | None:
+        """The focus noun as a term (its stem), to match against the terms of a sentence."""
+        return next(iter(terms(self.focus)), None) if self.focus else None
 
 
 def analyse(question: str) -> Question:
@@ -107,15 +132,74 @@ def analyse(question: str) -> Question:
         if proper or word.isdigit():
             anchors.update(terms(word))
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
+    if _IDENTITY.match(question):
+        types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
+    noun = focus_noun(question)
+    kind = _KIND_OF.get(noun) if noun else None
     return Question(
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
-        types=types,
+        types=types | {kind} if kind else types,
         wh=bool(_WH.match(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
+        focus=noun,
+        focus_kind=kind,
     )
+
+
+_PART = re.compile(
+    r"\s*(?:;|,?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have)\b))"
+    r"\s*",
+    re.I,
+)
+
+
+def clauses(question: str) -> list[str]:
+    """The parts of a question that asks several things: "When did it start, and what did the jury decide?" has
+    two; "Who met Putin and when?" has one with words (the bare "when" adds a kind of answer, not a topic)."""
+    return [part for part in _PART.split(question) if terms(part)]
+
+
+def focus_noun(question: str) -> str | None:
+    """The noun that says what a what/which/how-many question asks for, lower-cased and singular: "gift" in
+    "What gift did she give?", "city" in "In which city ...", "treaty" in "What was the name of the treaty ...";
+    None when the question names no such noun ("What did she say?") or one answered by what it names ("What role
+    ...", "What word ...")."""
+    import simplemma
+
+    from qa.answer.entities import tagged
+
+    tokens = [(w.lower(), pos) for w, pos in tagged(question)]
+    words = [w for w, _ in tokens]
+    at = next((i for i, w in enumerate(words) if w in ("what", "which")), None)
+    if at is not None:
+        at += 1
+    elif (
+        how := next((i for i, w in enumerate(words[:-1]) if w == "how" and words[i + 1] in ("many", "much")), None)
+    ) is not None:
+        at = how + 2
+    else:
+        return None
+    if at < len(words) and words[at] in _COPULA:  # "What is the capital of France?"
+        at += 1
+    noun = None
+    while at < len(tokens):
+        while at < len(tokens) and tokens[at][1] in ("DET", "ADJ", "NUM", "PROPN", "PART"):  # "X's annual revenue"
+            at += 1
+        run = []
+        while at < len(tokens) and tokens[at][1] == "NOUN":
+            run.append(tokens[at][0])
+            at += 1
+        if not run:
+            break
+        noun = simplemma.lemmatize(run[-1], lang="en")
+        if noun in _OF_NOUNS and at < len(words) and words[at] == "of":
+            at += 1
+            continue
+        break
+    return None if noun in _CONTENT_NOUNS or noun in _OF_NOUNS else noun
 
 
 class TermWeights:

@@ -34,11 +34,27 @@ def test_every_sentence_carries_a_citation(engine, settings):
     check_verbatim(a, engine)
 
 
-@pytest.mark.parametrize("question", ["Who met Joe Biden in Paris?", "What did Angela Merkel say about the trip?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who met Joe Biden in Paris?",
+        "What did Angela Merkel say about the trip?",
+        "What gift did Choe give Putin?",  # no article speaks of a gift
+        "How many artillery shells has North Korea sent to Russia?",  # shells are named, never counted
+    ],
+)
 def test_abstains_when_the_articles_do_not_say(engine, settings, question):
     a = qa.answer(question, settings=settings)
     assert a.abstained and a.text.startswith("The articles do not say")
     assert a.passages  # the nearest passages are still shown
+    check_verbatim(a, engine)
+
+
+def test_a_question_of_two_parts_gets_each_part_answered_and_cited(engine, settings):
+    a = qa.answer("What does Jo Chun Ryong oversee, and when did Choe return home?", settings=settings)
+    assert not a.abstained and "munitions" in a.text and "19 January 2024" in a.text
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", a.text)} == {c.n for c in a.citations}
     check_verbatim(a, engine)
 
 

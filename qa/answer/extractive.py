@@ -80,12 +80,13 @@ class Extractive:
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
             return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
         if len(q.types) == 1:
-            # One kind of answer is asked for: only the sentences that give one can answer.
+            # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
             giving = [c for c in relevant if any(k in _ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
-            relevant = (giving or relevant) if kind != "REASON" else relevant
+            if kind in MUST_HAVE or kind == q.focus_kind:  # not for a bare "who": its answer may be "officials"
+                relevant = giving or relevant
         return self._compose(q, self._select(q, relevant), shortlist, passages)
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
@@ -135,10 +136,11 @@ class Extractive:
         """The shortlist of candidates worth a closer look, best first: scored on the terms they cover, their
         closeness in meaning and whether they hold, near the question's words, the kind of answer wanted."""
         key = q.anchors | {q.focus_term}
-        weights = {t: self.weights(t) * (ANCHOR_WEIGHT if t in key else 1) for t in q.terms}
+        weights = {u: max(map(self.weights, u)) * (ANCHOR_WEIGHT if key & set(u) else 1) for u in _units(q)}
         total = sum(weights.values()) or 1.0
         for c in candidates:
-            c.coverage = sum(w for t, w in weights.items() if term_matches(t, c.covered)) / total
+            covered = (u for u in weights if any(term_matches(t, c.covered) for t in u))
+            c.coverage = sum(weights[u] for u in covered) / total
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
         candidates.sort(key=lambda c: c.coverage + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
@@ -258,6 +260,18 @@ def _about(article: Article) -> frozenset[str]:
     """The terms of an article's publisher, author and publication date ("published 16 January 2024")."""
     day = article.published
     return frozenset(terms(" ".join(filter(None, [article.source, article.author, day and f"{day:%d %B %Y}"]))))
+
+
+def _units(q: Question) -> list[tuple[str, ...]]:
+    """The question's terms as units of meaning: a person's name is one (an article that names "Kim Jong-un"
+    once calls him "Kim" after), every other term is one of its own."""
+    units: list[tuple[str, ...]] = []
+    for t in q.terms:
+        person = next((p for p in q.people if t in p), None)
+        unit = tuple(u for u in q.terms if u in person) if person else (t,)
+        if unit not in units:
+            units.append(unit)
+    return units
 
 
 def _counts(q: Question, c: Candidate, at: int) -> bool:

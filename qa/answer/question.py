@@ -15,7 +15,8 @@ from qa.dates import DateConstraint, find_dates, parse_question_dates
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
-    (r"how (many|much|old)\b|what (number|percentage|share|amount)\b", "NUMBER"),
+    (r"how (many|old)\b|what number\b", "NUMBER"),
+    (r"how much\b|what (percentage|share|amount)\b", "AMOUNT"),  # money, a percentage, a quantity
     (r"when\b|how long\b|how many (days|weeks|months|years|hours)\b|(what|which) (date|day|time|year|month)\b", "DATE"),
     (r"who(m|se)?\b", "PERSON"),
     (r"where\b", "PLACE"),
@@ -44,7 +45,8 @@ _KIND_NOUNS = {
     "ORG": "company firm organization organisation agency paper newspaper daily outlet publication body ministry "
     "department government party group team club bank startup university network channel broadcaster",
     "DATE": "date day week month year",
-    "NUMBER": "number amount percentage share price cost figure total",
+    "NUMBER": "number figure total",
+    "AMOUNT": "amount percentage share price cost",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty

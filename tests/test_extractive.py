@@ -1,0 +1,63 @@
+"""The offline answerer on small hand-made articles: the real spaCy model and embeddings, no index."""
+
+from datetime import date
+
+from qa.answer.extractive import Extractive
+from qa.corpus import Article
+from qa.retrieve import Passage
+
+SERIES = Article(
+    path="series.txt",
+    text=(
+        "The 2020 World Series MVP has three hits in this series, all of them home runs.\n\n"
+        "The Rangers beat the Diamondbacks 11-7 in Game 3 on Monday night."
+    ),
+    title="Rangers take the lead",
+    source="Sporting News",
+    author=None,
+    published=date(2023, 10, 31),
+    published_inferred=False,
+    sha256="0" * 64,
+)
+DEAL = Article(
+    path="deal.txt",
+    text=(
+        "Binance agreed to pay $4.3 billion to settle the Justice Department's investigations.\n\n"
+        "Richard Teng, Binance's former global head of regional markets, will be the exchange's new CEO, "
+        "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York."
+    ),
+    title="Binance to pay $4.3B in fines and CEO steps down",
+    source="TechCrunch",
+    author=None,
+    published=date(2023, 11, 21),
+    published_inferred=False,
+    sha256="1" * 64,
+)
+
+
+def ask(question: str, *articles: Article):
+    passages = [Passage(a, 0, len(a.text), 1.0) for a in articles]
+    return Extractive({a.path: a for a in articles}).answer(question, passages)
+
+
+def test_a_sentence_about_another_year_does_not_answer():
+    a = ask("Who was named MVP of the 2023 World Series?", SERIES)
+    assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another year"
+
+
+def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
+    a = ask("How much did Binance agree to pay?", DEAL)
+    assert not a.abstained and "$4.3 billion" in a.text
+    a = ask("Who became Binance's new CEO?", DEAL)
+    assert not a.abstained and a.text.startswith("Richard Teng")
+
+
+def test_each_part_of_a_two_part_question_is_answered():
+    a = ask("On how many counts was Bankman-Fried found guilty, and how much did Binance agree to pay?", DEAL)
+    assert "seven counts" in a.text and "$4.3 billion" in a.text and len(a.citations) == 2
+    assert [c.n for c in a.citations] == [1, 2] and "[1]" in a.text and "[2]" in a.text
+
+
+def test_the_thing_asked_about_must_be_in_the_articles():
+    a = ask("What bonus did Binance agree to pay to settle the Justice Department's investigations?", DEAL)
+    assert a.abstained and a.debug["abstained_because"] == "no article that covers it mentions bonus"

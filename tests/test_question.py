@@ -28,6 +28,8 @@ def test_a_stem_matches_its_longer_forms():
         ("Who was the mayor of Moscow?", {"PERSON"}),
         ("How much did Binance agree to pay?", {"AMOUNT"}),  # money or a percentage, not a bare count
         ("What percentage of shares rose?", {"AMOUNT"}),
+        ("What revenue did Nike report?", {"AMOUNT"}),  # a measure: the noun is still looked for
+        ("What was the final score of the game?", {"NUMBER"}),
     ],
 )
 def test_the_kind_of_answer_asked_for(question, types):

@@ -38,6 +38,7 @@ MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLA
 _ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}, "NUMBER": {"NUMBER", "AMOUNT"}}
 NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
 COUNTED_WORDS = 3
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MARK = re.compile(r"\[(\d+)\]")  # "how many shells": the number stands this close to the word for what is counted
@@ -304,8 +305,9 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
 
 
 def _counts(q: Question, c: Candidate, at: int) -> bool:
-    """True when a number can be the count asked for: beside the counted thing, when the question names one."""
-    return not q.focus_term or q.focus_kind is not None or c.near(at, (q.focus_term,), COUNTED_WORDS)
+    """True when a number can be the count asked for: beside the counted thing, when "how many" names one."""
+    counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None
+    return counted is None or c.near(at, (counted,), COUNTED_WORDS)
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

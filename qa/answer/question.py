@@ -49,6 +49,13 @@ _KIND_NOUNS = {
     "AMOUNT": "amount percentage share price cost",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
+# Nouns of a measure: "what revenue" asks for an amount, and the article gives it as revenue, so the noun is still
+# looked for (unlike "which city", answered by "Moscow").
+_MEASURE_NOUNS = {
+    "AMOUNT": "revenue value valuation fine fee salary budget sales profit loss funding capacity worth income debt",
+    "NUMBER": "score tally count",
+}
+_MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in nouns.split()}
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
@@ -144,7 +151,7 @@ def analyse(question: str) -> Question:
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
-        types=types | {kind} if kind else types,
+        types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
         wh=bool(_WH.match(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,

@@ -24,7 +24,8 @@ DEAL = Article(
     text=(
         "Binance agreed to pay $4.3 billion to settle the Justice Department's investigations.\n\n"
         "Richard Teng, Binance's former global head of regional markets, will be the exchange's new CEO, "
-        "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York."
+        "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York.\n\n"
+        "Changpeng Zhao stepped down as chief executive on Tuesday after pleading guilty."
     ),
     title="Binance to pay $4.3B in fines and CEO steps down",
     source="TechCrunch",
@@ -61,3 +62,12 @@ def test_each_part_of_a_two_part_question_is_answered():
 def test_the_thing_asked_about_must_be_in_the_articles():
     a = ask("What bonus did Binance agree to pay to settle the Justice Department's investigations?", DEAL)
     assert a.abstained and a.debug["abstained_because"] == "no article that covers it mentions bonus"
+
+
+def test_a_later_part_is_read_with_the_names_of_the_part_before():
+    a = ask("When did Changpeng Zhao step down, and who will replace him?", DEAL)
+    assert [p["question"] for p in a.debug["parts"]] == [
+        "When did Changpeng Zhao step down",
+        "who will replace Changpeng Zhao?",
+    ]
+    assert "21 November 2023" in a.text and "Richard Teng" in a.text

@@ -16,6 +16,7 @@ from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
 from qa.answer.question import Question, TermWeights, analyse, clauses, term_matches, terms
 from qa.chunking import sentence_spans
+from qa.conversation import rewrite
 from qa.corpus import Article
 from qa.dates import find_dates
 from qa.embeddings import embed_model
@@ -60,7 +61,9 @@ class Extractive:
         """A cited answer of one to three sentences (a part), or an abstention with the nearest passages."""
         parts = clauses(question)
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
-            answers = [self._answer(part, passages) for part in parts]
+            answers = [self._answer(parts[0], passages)]
+            for part in parts[1:]:  # "..., and when did she get back?": "she" is who the part before named
+                answers.append(self._answer(rewrite(part, [(answers[-1].question, answers[-1].text)]), passages))
             if not all(a.abstained for a in answers):
                 return _join(question, answers, passages)
         return self._answer(question, passages)

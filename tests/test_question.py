@@ -72,3 +72,13 @@ def test_a_question_of_several_parts_is_cut_into_them():
     ]
     assert clauses("Who met Putin and when?") == ["Who met Putin"]  # "when" adds a kind of answer, not a part
     assert clauses("Did Lavrov and Choe meet?") == ["Did Lavrov and Choe meet?"]
+
+
+def test_a_question_word_after_an_attribution_still_makes_a_wh_question():
+    assert analyse("According to The Independent, since when have they been separated?").wh
+    assert not analyse("Did Putin visit Pyongyang?").wh
+
+
+def test_which_picks_a_named_one_what_asks_for_the_thing_itself():
+    assert analyse("Which pundit did ten Hag disagree with?").picks
+    assert not analyse("What gift did she give?").picks

@@ -88,7 +88,11 @@ class Extractive:
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
         focus = q.focus_term
-        if focus and not q.focus_kind and not any(term_matches(focus, self._words(c.article)) for c in relevant):
+        if (
+            focus
+            and not (q.focus_kind or q.picks)
+            and not any(term_matches(focus, self._words(c.article)) for c in relevant)
+        ):
             # "What gift did she give?" and no article that covers the question speaks of a gift
             return self._abstain(q, shortlist, passages, f"no article that covers it mentions {q.focus}")
         if not q.wh and not _names_everyone(q, relevant[0]):
@@ -302,9 +306,7 @@ def _units(q: Question) -> list[tuple[str, ...]]:
 
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     """True when the candidate ties one of the question's words to a year the question does not ask about."""
-    return any(
-        int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text)
-    )
+    return any(int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text))
 
 
 def _counts(q: Question, c: Candidate, at: int) -> bool:

@@ -63,7 +63,9 @@ _COPULA = {"is", "was", "are", "were"}
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_WH = re.compile(r"^\s*(?:(?:in|on|at|from|to|by|for|of)\s+)?(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+# A question word that opens the question or one of its parts ("According to CNBC, how much ...").
+_WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+_PICK = re.compile(r"\b(what|which)\b", re.I)
 
 
 @cache
@@ -115,6 +117,7 @@ class Question:
     dates: tuple[DateConstraint, ...] = ()
     focus: str | None = None  # the noun a what/which/how-many question asks about ("What gift": "gift")
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
+    picks: bool = False  # "which pundit": one the articles name, who need not be called a pundit there
 
     @property
     def focus_term(self) -> str | None:
@@ -152,10 +155,11 @@ def analyse(question: str) -> Question:
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
-        wh=bool(_WH.match(question)),
+        wh=bool(_WH.search(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,
         focus_kind=kind,
+        picks=bool(noun) and (_PICK.findall(question) or [""])[0].lower() == "which",
     )
 
 

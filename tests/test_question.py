@@ -1,6 +1,6 @@
 import pytest
 
-from qa.answer.question import analyse, clauses, focus_noun, term_matches, terms
+from qa.answer.question import analyse, clauses, focus_noun, from_question_word, term_matches, terms
 
 
 def test_terms_are_lemmas_stemmed_without_stop_words():
@@ -82,3 +82,8 @@ def test_a_question_word_after_an_attribution_still_makes_a_wh_question():
 def test_which_picks_a_named_one_what_asks_for_the_thing_itself():
     assert analyse("Which pundit did ten Hag disagree with?").picks
     assert not analyse("What gift did she give?").picks
+
+
+def test_the_question_from_its_question_word_on():
+    assert from_question_word("According to CNBC, how much did shares rise?") == "how much did shares rise?"
+    assert from_question_word("Did Putin visit?") == "Did Putin visit?"

@@ -14,7 +14,7 @@ from qa.answer.candidate import Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
-from qa.answer.question import Question, TermWeights, analyse, clauses, term_matches, terms
+from qa.answer.question import Question, TermWeights, analyse, clauses, from_question_word, term_matches, terms
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite
 from qa.corpus import Article
@@ -251,7 +251,7 @@ class Extractive:
             if c.article.path not in used and len(nearest) < NEAREST:
                 used.add(c.article.path)
                 nearest.append(make_citation(len(nearest) + 1, c.article, c.start, c.end, c.score))
-        asked = q.text.strip().rstrip("?").strip()
+        asked = from_question_word(q.text.strip()).rstrip("?").strip()
         said = asked[0].lower() + asked[1:] if q.wh else f'anything that answers "{q.text.strip()}"'
         marks = "".join(f"[{c.n}]" for c in nearest)
         text = f"The articles do not say {said}." + (f" The nearest passages are cited {marks}." if marks else "")

@@ -163,6 +163,13 @@ def analyse(question: str) -> Question:
     )
 
 
+def from_question_word(question: str) -> str:
+    """The question from the question word that opens it or its first part on: "According to CNBC, how much did
+    shares rise?" gives "how much did shares rise?"; the question itself when it has none."""
+    match = _WH.search(question)
+    return question[match.start(1) :] if match else question
+
+
 _PART = re.compile(
     r"\s*(?:;|,?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have)\b))"
     r"\s*",

@@ -67,18 +67,27 @@ class Retriever:
     def search(self, question: str, k: int | None = None) -> list[Passage]:
         """The `k` passages that best match the question, best first. When the question names an outlet ("as
         reported by TechCrunch") or a date ("in October 2023"), the articles whose metadata match are searched on
-        their own too, and their passages come first."""
+        their own too, and their passages come first. A question of two parts ("..., and how much did Binance
+        pay?") is searched as a whole and part by part, and gets twice the passages."""
+        from qa.answer.question import clauses  # here: qa.answer imports this module
+
+        parts = clauses(question)
+        rankings = [self._ranking(q) for q in [question, *parts]] if len(parts) > 1 else [self._ranking(question)]
+        passages = _fuse(*rankings) if len(rankings) > 1 else rankings[0]
+        named = self.named_by(question)
+        if named:
+            passages = _fuse(passages, self._search_within(question, named))
+            passages.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
+        return passages[: (k or self.top_k) * min(len(parts), 2)]
+
+    def _ranking(self, question: str) -> list[Passage]:
         passages = []
         for hit in self._fusion.retrieve(question):
             meta = hit.node.metadata
             if (article := self.articles.get(meta.get("path", ""))) is None:
                 continue  # the index lags the folder: a file removed since the last sync
             passages.append(Passage(article, int(meta["start"]), int(meta["end"]), float(hit.score or 0.0)))
-        named = self.named_by(question)
-        if named:
-            passages = _fuse(passages, self._search_within(question, named))
-            passages.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
-        return passages[: k or self.top_k]
+        return passages
 
     def named_by(self, question: str) -> set[str]:
         """The articles whose publisher the question names, or that are dated, or name a day, that the question

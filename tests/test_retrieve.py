@@ -21,3 +21,10 @@ def test_passages_keep_offsets_into_the_cleaned_article(engine):
 def test_k_limits_the_passages(engine):
     assert len(engine.retriever.search("Choe Son-hui", 2)) == 2
     assert len(engine.retriever.search("Choe Son-hui")) == engine.settings.top_k
+
+
+def test_a_question_of_two_parts_is_searched_part_by_part(engine):
+    question = "What does Jo Chun Ryong oversee, and what did Pranay Vaddi say about the exchanges?"
+    passages = engine.retriever.search(question, 3)
+    assert len(passages) == 6  # twice the passages of a one-part question
+    assert any("Ryong" in p.text for p in passages) and any("Vaddi" in p.text for p in passages)

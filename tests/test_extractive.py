@@ -6,34 +6,18 @@ from qa.answer.extractive import Extractive
 from qa.corpus import Article
 from qa.retrieve import Passage
 
-SERIES = Article(
-    path="series.txt",
-    text=(
-        "The 2020 World Series MVP has three hits in this series, all of them home runs.\n\n"
-        "The Rangers beat the Diamondbacks 11-7 in Game 3 on Monday night."
-    ),
-    title="Rangers take the lead",
-    source="Sporting News",
-    author=None,
-    published=date(2023, 10, 31),
-    published_inferred=False,
-    sha256="0" * 64,
+SERIES_TEXT = (
+    "The 2020 World Series MVP has three hits in this series, all of them home runs.\n\n"
+    "The Rangers beat the Diamondbacks 11-7 in Game 3 on Monday night."
 )
-DEAL = Article(
-    path="deal.txt",
-    text=(
-        "Binance agreed to pay $4.3 billion to settle the Justice Department's investigations.\n\n"
-        "Richard Teng, Binance's former global head of regional markets, will be the exchange's new CEO, "
-        "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York.\n\n"
-        "Changpeng Zhao stepped down as chief executive on Tuesday after pleading guilty."
-    ),
-    title="Binance to pay $4.3B in fines and CEO steps down",
-    source="TechCrunch",
-    author=None,
-    published=date(2023, 11, 21),
-    published_inferred=False,
-    sha256="1" * 64,
+DEAL_TEXT = (
+    "Binance agreed to pay $4.3 billion to settle the Justice Department's investigations.\n\n"
+    "Richard Teng, Binance's former global head of regional markets, will be the exchange's new CEO, "
+    "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York.\n\n"
+    "Changpeng Zhao stepped down as chief executive on Tuesday after pleading guilty."
 )
+SERIES = Article("series.txt", SERIES_TEXT, "Rangers lead", "Sporting News", None, date(2023, 10, 31), False, "0" * 64)
+DEAL = Article("deal.txt", DEAL_TEXT, "Binance to pay $4.3B", "TechCrunch", None, date(2023, 11, 21), False, "1" * 64)
 
 
 def ask(question: str, *articles: Article):

@@ -29,6 +29,9 @@ class Passage:
         return self.article.text[self.start : self.end]
 
 
+_SECTION = re.compile(r"\s+[|\-–—:]\s+")  # between a publisher's name and its section or tagline
+
+
 class Retriever:
     """Searches one store; built once per index state and reused for every question."""
 
@@ -93,7 +96,9 @@ class Retriever:
         """The articles whose publisher the question names, or that are dated, or name a day, that the question
         names; when it names both an outlet and a date, the articles that match both."""
         asked = f" {_words(question)} "
-        by_source = {a.path for a in self.articles.values() if a.source and f" {_words(a.source)} " in asked}
+        by_source = {
+            a.path for a in self.articles.values() if any(f" {_words(name)} " in asked for name in _outlet(a.source))
+        }
         dates = [d for d in parse_question_dates(question) if d.year or d.month or d.day]
         by_date = {a.path for a in self.articles.values() if a.published and any(d.matches(a.published) for d in dates)}
         if by_source and by_date:
@@ -113,6 +118,14 @@ class Retriever:
             for m, d in zip(got["metadatas"][0], got["distances"][0], strict=True)
             if m["path"] in self.articles
         ]
+
+
+def _outlet(source: str | None) -> list[str]:
+    """The names a publisher goes by: "The Roar | Sports Writers Blog" is also "The Roar", "FOX News - Health" is
+    also "FOX News"."""
+    if not source:
+        return []
+    return list(dict.fromkeys([source, _SECTION.split(source)[0]]))
 
 
 def _words(text: str) -> str:

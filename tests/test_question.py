@@ -81,6 +81,7 @@ def test_a_question_word_after_an_attribution_still_makes_a_wh_question():
 
 def test_which_picks_a_named_one_what_asks_for_the_thing_itself():
     assert analyse("Which pundit did ten Hag disagree with?").picks
+    assert analyse("At what annual rate was Roblox growing its headcount?").picks  # the noun only frames it
     assert not analyse("What gift did she give?").picks
 
 

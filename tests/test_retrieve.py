@@ -28,3 +28,11 @@ def test_a_question_of_two_parts_is_searched_part_by_part(engine):
     passages = engine.retriever.search(question, 3)
     assert len(passages) == 6  # twice the passages of a one-part question
     assert any("Ryong" in p.text for p in passages) and any("Vaddi" in p.text for p in passages)
+
+
+def test_a_publisher_is_named_with_or_without_its_section():
+    from qa.retrieve import _outlet
+
+    assert _outlet("The Roar | Sports Writers Blog") == ["The Roar | Sports Writers Blog", "The Roar"]
+    assert _outlet("FOX News - Health") == ["FOX News - Health", "FOX News"]
+    assert _outlet("TechCrunch") == ["TechCrunch"] and _outlet(None) == []

@@ -65,7 +65,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated part
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
-_PICK = re.compile(r"\b(what|which)\b", re.I)
+# "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
+_PICK = re.compile(r"\b(?:(at|in|on|by|for|to|from|with|of)\s+)?(what|which)\b", re.I)
 
 
 @cache
@@ -117,7 +118,7 @@ class Question:
     dates: tuple[DateConstraint, ...] = ()
     focus: str | None = None  # the noun a what/which/how-many question asks about ("What gift": "gift")
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
-    picks: bool = False  # "which pundit": one the articles name, who need not be called a pundit there
+    picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
 
     @property
     def focus_term(self) -> str | None:
@@ -159,7 +160,7 @@ def analyse(question: str) -> Question:
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,
         focus_kind=kind,
-        picks=bool(noun) and (_PICK.findall(question) or [""])[0].lower() == "which",
+        picks=bool(noun) and bool((m := _PICK.search(question)) and (m.group(1) or m.group(2).lower() == "which")),
     )
 
 

@@ -34,6 +34,7 @@ eval: install
 	$(BIN)/qa eval seeds/eval-heldout.jsonl
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout.jsonl --seeds $(CORPUS) --index index-news609
+	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout2.jsonl --seeds $(CORPUS) --index index-news609
 
 bench: install
 	$(BIN)/python -m bench

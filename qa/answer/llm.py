@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from qa.answer import Answer, Answerer, Citation
+from qa.answer import Answer, Answerer, Citation, nearest_note
 from qa.answer.cite import make_citation
 from qa.answer.question import terms
 from qa.chunking import sentence_spans
@@ -479,8 +479,7 @@ def check(question: str, raw: str, passages: list[Passage], backend: str) -> Ans
         if not abstentions:
             raise UnusableReply("no sentence of the reply cited a passage that supports it")
         near = nearest(question, passages)
-        marks = "".join(f"[{c.n}]" for c in near)
-        text = ABSTAIN + (f" The nearest passages are cited {marks}." if marks else "")
+        text = ABSTAIN + nearest_note(near)
         return Answer(question, text, tuple(near), True, backend, tuple(notices), tuple(passages), debug)
     return Answer(question, " ".join(parts), tuple(citations), False, backend, tuple(notices), tuple(passages), debug)
 

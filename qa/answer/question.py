@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from qa.dates import DateConstraint, find_dates, parse_question_dates
 
@@ -120,7 +120,7 @@ class Question:
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
 
-    @property
+    @cached_property
     def focus_term(self) -> str | None:
         """The focus noun as a term (its stem), to match against the terms of a sentence."""
         return next(iter(terms(self.focus)), None) if self.focus else None
@@ -149,7 +149,7 @@ def analyse(question: str) -> Question:
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)
-    kind = _KIND_OF.get(noun) if noun else None
+    kind = _KIND_OF.get(noun)
     return Question(
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
@@ -227,12 +227,13 @@ def focus_noun(question: str) -> str | None:
 class TermWeights:
     """Inverse document frequency of stems over the articles: rare words weigh more than common ones."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, documents: Iterable[Iterable[str]]) -> None:
+        """`documents`: the terms of each article (see `terms`)."""
         self.df: Counter[str] = Counter()
         self.n = 0
-        for text in texts:
+        for document in documents:
             self.n += 1
-            self.df.update(set(terms(text)))
+            self.df.update(set(document))
 
     def __call__(self, term: str) -> float:
         """The weight of one stem; a stem no article has weighs the most."""

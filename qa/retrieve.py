@@ -50,6 +50,8 @@ class Retriever:
             a.path: {a.published} | {m.value for m in find_dates(a.text, a.published) if m.value} - {None}
             for a in articles.values()
         }
+        # The names each article's publisher goes by, as words: "the roar sports writers blog", "the roar".
+        self._outlets = {a.path: [_words(name) for name in _outlet(a.source)] for a in articles.values()}
         self.pool = pool = max(2 * top_k, 10)  # each retriever offers more than is kept, so fusion has a choice
         dense = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=embed_model()).as_retriever(
             similarity_top_k=pool
@@ -75,8 +77,8 @@ class Retriever:
         from qa.answer.question import clauses  # here: qa.answer imports this module
 
         parts = clauses(question)
-        rankings = [self._ranking(q) for q in [question, *parts]] if len(parts) > 1 else [self._ranking(question)]
-        passages = _fuse(*rankings) if len(rankings) > 1 else rankings[0]
+        queries = [question, *parts] if len(parts) > 1 else [question]
+        passages = _fuse(*map(self._ranking, queries)) if len(queries) > 1 else self._ranking(question)
         named = self.named_by(question)
         if named:
             passages = _fuse(passages, self._search_within(question, named))
@@ -96,9 +98,7 @@ class Retriever:
         """The articles whose publisher the question names, or that are dated, or name a day, that the question
         names; when it names both an outlet and a date, the articles that match both."""
         asked = f" {_words(question)} "
-        by_source = {
-            a.path for a in self.articles.values() if any(f" {_words(name)} " in asked for name in _outlet(a.source))
-        }
+        by_source = {path for path, names in self._outlets.items() if any(f" {n} " in asked for n in names)}
         dates = [d for d in parse_question_dates(question) if d.year or d.month or d.day]
         by_date = {a.path for a in self.articles.values() if a.published and any(d.matches(a.published) for d in dates)}
         if by_source and by_date:

@@ -293,7 +293,8 @@ def evaluate(
     path = Path(path)
     cases = load_cases(path)
     settings = check_backend(settings or get_settings(), backend)
-    articles = pipeline.engine(settings).articles  # builds or syncs the index now, outside the timed answers
+    engine = pipeline.engine(settings)  # builds or syncs the index now, outside the timed answers
+    articles = engine.articles
     with suppress(QAError):  # the first answer loads models lazily (about 1.5 s): time the steady state
         pipeline.answer(WARM_UP, None, settings)
     started = datetime.now()
@@ -310,7 +311,7 @@ def evaluate(
         rows=tuple(rows),
         summary=summarize(rows),
         by_kind={k: summarize(r for r in rows if r.case.kind == k) for k in kinds},
-        backend=f"openai:{settings.llm_model}" if settings.llm_enabled else "extractive",
+        backend=engine.answerer.name,
     )
 
 

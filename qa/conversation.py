@@ -27,6 +27,13 @@ _ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about)\s+(.{1,60}?)\s*\??\s*$
 _CLAUSE = re.compile(
     r"(who|whom|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I
 )
+# A verb of saying or thinking right before a pronoun: the pronoun is the verb's subject, named in the same question.
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|tells\s+\w+|claimed|claims|thought|thinks|believed|believes|announced|"
+    r"announces|added|insisted|insists|argued|argues|stated|states|warned|warns|admitted|admits|denied|denies)"
+    r"\s+(?:that\s+)?$",
+    re.I,
+)
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these|the same)\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
 _NOT_NOUNS = frozenset(
     [
@@ -72,6 +79,8 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
         return question, topic
     last_question = history[-1][0]
     match = _PRONOUN.search(question)
+    if match and _REPORTED.search(question[: match.start()]) and not _PRONOUN.search(question[: match.start()]):
+        match = None  # "Which senator said he was impressed?": "he" is the senator, asked about here
     if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))

@@ -45,3 +45,9 @@ def test_a_bare_question_word_asks_the_last_question_again():
 
 def test_a_question_that_stands_alone_is_unchanged():
     assert rewrite("What does Jo Chun Ryong oversee?", [PUTIN]) == "What does Jo Chun Ryong oversee?"
+
+
+def test_a_pronoun_after_a_verb_of_saying_is_the_one_asked_about():
+    history = [("Who chairs the council?", "Bruce Reed chairs it [1].")]
+    question = "Which senator said he was impressed by the order?"
+    assert rewrite(question, history) == question

@@ -16,13 +16,39 @@ DEAL_TEXT = (
     "Zhao said on Tuesday.\n\nBankman-Fried was found guilty on seven counts by a jury in New York.\n\n"
     "Changpeng Zhao stepped down as chief executive on Tuesday after pleading guilty."
 )
+NOBEL_TEXT = (
+    "Moungi Bawendi, Louis Brus and Alexei Ekimov have split the 2023 Nobel Prize in chemistry.\n\n"
+    "Michigan State fired Mel Tucker on Sept. 27 after allegations from Brenda Tracy.\n\n"
+    "Michigan State has hired Jonathan Smith as its next football coach.\n\n"
+    "The prize money for literature and for chemistry is the same."
+)
 SERIES = Article("series.txt", SERIES_TEXT, "Rangers lead", "Sporting News", None, date(2023, 10, 31), False, "0" * 64)
+DEAL_DOJ = Article(
+    "doj.txt",
+    "Binance agreed to pay $4.3 billion to settle the DOJ's case.",
+    "Binance",
+    "AP",
+    None,
+    date(2023, 11, 21),
+    False,
+    "3" * 64,
+)
 DEAL = Article("deal.txt", DEAL_TEXT, "Binance to pay $4.3B", "TechCrunch", None, date(2023, 11, 21), False, "1" * 64)
+
+NOBEL = Article("nobel.txt", NOBEL_TEXT, "Awards", "Wire", None, date(2023, 11, 30), False, "2" * 64)
+
+
+# Other articles of the collection, so that words common to most of them weigh as little as they would.
+OTHERS = [
+    Article(f"other{i}.txt", f"The US state said the department met on day {i}.", "News", "Wire", None,
+            date(2023, 11, i + 1), False, f"{i:064d}")
+    for i in range(12)
+]  # fmt: skip
 
 
 def ask(question: str, *articles: Article):
     passages = [Passage(a, 0, len(a.text), 1.0) for a in articles]
-    return Extractive({a.path: a for a in articles}).answer(question, passages)
+    return Extractive({a.path: a for a in [*articles, *OTHERS]}).answer(question, passages)
 
 
 def test_a_sentence_about_another_year_does_not_answer():
@@ -55,3 +81,18 @@ def test_a_later_part_is_read_with_the_names_of_the_part_before():
         "who will replace Changpeng Zhao?",
     ]
     assert "21 November 2023" in a.text and "Richard Teng" in a.text
+
+
+def test_a_sentence_about_another_thing_of_the_same_name_does_not_answer():
+    a = ask("Who won the 2023 Nobel Prize in Literature?", NOBEL)
+    assert a.abstained and "Nobel Prize in Literature" in a.debug["abstained_because"]
+
+
+def test_an_organisation_is_named_by_its_initials_too():
+    a = ask("How much did Binance agree to pay the US Justice Department?", DEAL_DOJ)
+    assert not a.abstained and "$4.3 billion" in a.text
+
+
+def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
+    a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
+    assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

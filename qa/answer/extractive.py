@@ -30,6 +30,7 @@ ADD_SHARE = 0.8  # a further sentence must score at least this share of the best
 LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
+COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place"}
@@ -42,6 +43,7 @@ COUNTED_WORDS = 3  # "how many shells": the number stands this close to the word
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _MARK = re.compile(r"\[(\d+)\]")
 
 
@@ -75,7 +77,10 @@ class Extractive:
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
         # A name the question hinges on must be in some passage, or in the title of its article.
-        missing = [t for t in q.anchors if not any(term_matches(t, c.covered | c.title) for c in candidates)]
+        seen = frozenset().union(*(c.covered | c.title for c in candidates))
+        missing = self._unnamed(q, seen, seen, " ".join(c.text for c in candidates))
+        named = {t for p in q.people for t in p} | {t for name, _ in q.names for t in terms(name)}
+        missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         shortlist = self._score(q, candidates)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
@@ -83,6 +88,11 @@ class Extractive:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
             return self._abstain(q, shortlist, passages, "no sentence covers the question")
+        grounded = [c for c in relevant if not self._ungrounded(q, c)]
+        if not grounded:
+            names = ", ".join(self._ungrounded(q, relevant[0]))
+            return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
+        relevant = grounded
         if years := {d.year for d in q.dates if d.year}:
             # "the 2020 World Series MVP" does not answer a question about the 2023 one
             relevant = [c for c in relevant if not _another_year(q, c, years)]
@@ -128,6 +138,30 @@ class Extractive:
                     out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about, title))
         return out
 
+    def _ungrounded(self, q: Question, c: Candidate) -> list[str]:
+        """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
+        chemistry Nobel does not answer for the literature one. The context is the candidate and its article's
+        title and byline; for a person or a one-word name (the small NER model takes many a
+        surname for an organisation), the whole article."""
+        return self._unnamed(q, c.covered | c.title, self._words(c.article) | c.about, c.text)
+
+    def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
+        """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
+        another name by its telling words (in `near`, or `anywhere` for a one-word name) or by its initials ("DOJ"
+        for "the US Justice Department") in `text`."""
+        missing = [" ".join(sorted(p)) for p in q.people if not any(term_matches(t, anywhere) for t in p)]
+        for name, words in q.names:
+            vocabulary = near if len(words) > 1 or name.isdigit() else anywhere
+            if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(words, text):
+                missing.append(name)
+        return missing
+
+    def _telling(self, name: str) -> list[str]:
+        """The words of a name that tell it from others: all but those most articles use ("US" in "the US Justice
+        Department", "state" in "Michigan State"); its rarest word when all are common."""
+        found = terms(name)
+        return [t for t in found if self.weights.share(t) <= COMMON_SHARE] or [max(found, key=self.weights)]
+
     def _days(self, c: Candidate) -> set[date | tuple[int, int]]:
         """The days (or months) the candidate's article is about: its date and every date its text names."""
         key = (c.article.path, c.article.sha256)
@@ -162,7 +196,9 @@ class Extractive:
     def _score(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
         """The shortlist of candidates worth a closer look, best first: scored on the terms they cover, their
         closeness in meaning and whether they hold, near the question's words, the kind of answer wanted."""
-        key = q.anchors | {q.focus_term}
+        # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
+        attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
+        key = q.anchors | {q.focus_term, attested}
         weights = {u: max(map(self.weights, u)) * (ANCHOR_WEIGHT if key & set(u) else 1) for u in _units(q)}
         total = sum(weights.values()) or 1.0
         for c in candidates:
@@ -191,6 +227,8 @@ class Extractive:
                     and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
                 )
                 given = {kind for kind, _ in c.kinds}
+                if attested and not term_matches(q.event, c.stems):
+                    continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
                 c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
 
@@ -308,6 +346,14 @@ def _units(q: Question) -> list[tuple[str, ...]]:
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     """True when the candidate ties one of the question's words to a year the question does not ask about."""
     return any(int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text))
+
+
+def _initials(words: tuple[str, ...], text: str) -> bool:
+    """True when the text has an acronym of the name's words: "DOJ" for "the US Justice Department"."""
+    initials = {w[0].lower() for w in words}
+    return any(
+        set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2 for a in _ACRONYM.findall(text)
+    )
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

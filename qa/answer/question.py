@@ -12,7 +12,7 @@ from functools import cache, cached_property
 
 from qa.dates import DateConstraint, find_dates, parse_question_dates
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how (many|old)\b|what number\b", "NUMBER"),
@@ -24,7 +24,10 @@ _TYPE_WORDS = [
 ]
 # A question word asks for something where it opens the question or one of its parts ("Who met Putin and
 # when?"), not inside a clause ("Who greeted her when she arrived?").
-_ASKS = r"(?:^|\band\s+|\bor\s+|[,;:]\s*)(?:(?:in|on|at|from|to|by|for|of|since|until)\s+)?"
+_ASKS = (
+    r"(?:^|\band\s+|\bor\s+|[,;:]\s*)(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
+    r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?"
+)
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
 # Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
 # title, which the articles give without the word "position".
@@ -60,9 +63,15 @@ _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks ab
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
 _COPULA = {"is", "was", "are", "were"}
+# Verbs that say little of what happened: "Who said that?" is about what was said, in whatever words.
+_LIGHT_VERBS = {"say", "says", "said", "tell", "tells", "told", "do", "does", "did", "have", "has", "had", "make",
+                "makes", "made", "get", "gets", "got", "take", "takes", "took", "go", "goes", "went"}  # fmt: skip
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+# Names an answer must be about, as against places ("Moscow" for Russia) which reports often name another way.
+_NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
 # "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
@@ -92,9 +101,15 @@ def terms(text: str) -> list[str]:
     import simplemma
 
     stop = _stopwords()
-    words = [w.lower().replace("’", "'").split("'")[0] for w in WORD.findall(text)]
-    lemmas = [simplemma.lemmatize(w, lang="en") for w in words if w not in stop and len(w) > 1 or w.isdigit()]
-    return _stemmer().stemWords([lemma.lower() for lemma in lemmas])
+    lemmas = []
+    for word in WORD.findall(text):
+        if _ACRONYM.fullmatch(word):  # "US" and "U.S." are the country, never the pronoun "us"
+            lemmas.append(word.replace(".", "").lower())
+            continue
+        word = word.lower().replace("’", "'").split("'")[0]
+        if word not in stop and len(word) > 1 or word.isdigit():
+            lemmas.append(simplemma.lemmatize(word, lang="en").lower())
+    return _stemmer().stemWords(lemmas)
 
 
 def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
@@ -113,12 +128,14 @@ class Question:
     terms: tuple[str, ...]
     anchors: frozenset[str]
     people: tuple[frozenset[str], ...]
+    names: tuple[tuple[str, tuple[str, ...]], ...]  # other names (organisations, products, laws) and numbers: words
     types: frozenset[str]
     wh: bool
     dates: tuple[DateConstraint, ...] = ()
     focus: str | None = None  # the noun a what/which/how-many question asks about ("What gift": "gift")
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
+    event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
 
     @cached_property
     def focus_term(self) -> str | None:
@@ -130,7 +147,7 @@ def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
     about: named entities (not nationalities: "American" may be said as "White House"; not dates), other
     capitalised words past the first, and numbers."""
-    from qa.answer.entities import named_entities
+    from qa.answer.entities import main_verb, named_entities
 
     entities = named_entities(question)
     adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
@@ -138,6 +155,7 @@ def analyse(question: str) -> Question:
     # Dates are not anchors: an article is about a day without writing it out (its publication date, "on
     # Tuesday"); retrieval matches the dates a question names against the days the articles are about.
     dates = [(m.start, m.end) for m in find_dates(question, None)]
+    numbers: list[str] = []
     for i, token in enumerate(_TOKEN.finditer(question)):
         word = token.group()
         if any(start <= token.start() < end for start, end in dates):
@@ -145,21 +163,29 @@ def analyse(question: str) -> Question:
         proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in _stopwords()
         if proper or word.isdigit():
             anchors.update(terms(word))
+        if word.isdigit():
+            numbers.append(word)
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)
+    verb = main_verb(question)
     kind = _KIND_OF.get(noun)
     return Question(
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
+        names=tuple(
+            (text, tuple(_TOKEN.findall(text))) for label, text, _ in entities if label in _NAME_LABELS and terms(text)
+        )
+        + tuple((n, (n,)) for n in numbers),
         types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
         wh=bool(_WH.search(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,
         focus_kind=kind,
+        event=next(iter(terms(verb)), None) if verb and verb.lower() not in _LIGHT_VERBS else None,
         picks=bool(noun) and bool((m := _PICK.search(question)) and (m.group(1) or m.group(2).lower() == "which")),
     )
 
@@ -234,6 +260,10 @@ class TermWeights:
         for document in documents:
             self.n += 1
             self.df.update(set(document))
+
+    def share(self, term: str) -> float:
+        """The share of the articles that use the stem."""
+        return self.df.get(term, 0) / max(self.n, 1)
 
     def __call__(self, term: str) -> float:
         """The weight of one stem; a stem no article has weighs the most."""

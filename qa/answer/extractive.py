@@ -33,7 +33,7 @@ ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphra
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
-MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place"}
+MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place", "AGE": "an age"}
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
 # back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
 # answered by "$4.3 billion" too; "how much" not by a bare count ("three").

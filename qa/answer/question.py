@@ -15,7 +15,8 @@ from qa.dates import DateConstraint, find_dates, parse_question_dates
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
-    (r"how (many|old)\b|what number\b", "NUMBER"),
+    (r"how many\b|what number\b", "NUMBER"),
+    (r"how old\b|(what|which) age\b|at what age\b", "AGE"),
     (r"how much\b|what (percentage|share|amount)\b", "AMOUNT"),  # money, a percentage, a quantity
     (r"when\b|how long\b|how many (days|weeks|months|years|hours)\b|(what|which) (date|day|time|year|month)\b", "DATE"),
     (r"who(m|se)?\b", "PERSON"),

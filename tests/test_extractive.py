@@ -102,3 +102,12 @@ def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
 def test_how_old_wants_an_age_not_another_number():
     a = ask("How old is Jonathan Smith?", NOBEL)
     assert not a.abstained and a.text.startswith("Smith, 44, is")
+
+
+def test_a_word_of_the_question_said_in_other_words_counts():
+    text = "The survey counted 12 people who bought a house.\n\nThe survey counted 610 people who bought a car."
+    survey = Article("survey.txt", text, "A survey", "Wire", None, date(2023, 11, 2), False, "4" * 64)
+    a = ask("How many people who bought an automobile did the survey count?", survey)
+    assert not a.abstained and a.text.startswith("The survey counted 610")
+    coverage = {top["text"]: top["coverage"] for top in a.debug["top"]}
+    assert coverage["The survey counted 610 people who bought a car."] > coverage[text.split("\n\n")[0]]

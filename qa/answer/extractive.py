@@ -14,7 +14,16 @@ from qa.answer.candidate import Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
-from qa.answer.question import Question, TermWeights, analyse, clauses, from_question_word, term_matches, terms
+from qa.answer.question import (
+    WORD,
+    Question,
+    TermWeights,
+    analyse,
+    clauses,
+    from_question_word,
+    term_matches,
+    terms,
+)
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite
 from qa.corpus import Article
@@ -31,6 +40,7 @@ LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
+SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place", "AGE": "an age"}
@@ -57,6 +67,7 @@ class Extractive:
         self.weights = TermWeights(self._terms.values())
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
+        self._words_seen: dict[str, np.ndarray] = {}
         self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
@@ -147,11 +158,12 @@ class Extractive:
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
-        another name by its telling words (in `near`, or `anywhere` for a one-word name) or by its initials ("DOJ"
+        another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
+        by its initials ("DOJ"
         for "the US Justice Department") in `text`."""
         missing = [" ".join(sorted(p)) for p in q.people if not any(term_matches(t, anywhere) for t in p)]
         for name, words in q.names:
-            vocabulary = near if len(words) > 1 or name.isdigit() else anywhere
+            vocabulary = near if len(words) > 1 or not name[0].isupper() else anywhere
             if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(words, text):
                 missing.append(name)
         return missing
@@ -207,6 +219,7 @@ class Extractive:
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
         candidates.sort(key=lambda c: c.coverage + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
+        self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
         for c, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):
             c.meaning = max(0.0, float(meaning))
@@ -231,6 +244,41 @@ class Extractive:
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
                 c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
+
+    def _paraphrased(self, q: Question, weights: dict[tuple[str, ...], float], shortlist: list[Candidate]) -> None:
+        """Credit each candidate for the question's words it says in other words ("cannabis" for "marijuana",
+        "threat" for "danger"), by how close the model holds the two words to be. Names are never paraphrased."""
+        asked = {}
+        dates = [(d.start, d.end) for d in find_dates(q.text, None)]  # "September" is not said as "January"
+        for m in WORD.finditer(q.text):
+            if any(start <= m.start() < end for start, end in dates):
+                continue
+            found = terms(m.group())
+            unit = next((u for u in weights if found and u == (found[0],)), None)
+            if unit is not None:
+                asked.setdefault(unit, m.group().lower())
+        if not asked:
+            return
+        said = [sorted({m.group().lower() for m in WORD.finditer(c.text) if terms(m.group())}) for c in shortlist]
+        vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
+        for c, words in zip(shortlist, said, strict=True):
+            if not words:
+                continue
+            theirs = np.stack([vectors[w] for w in words])
+            for unit, word in asked.items():
+                if not term_matches(unit[0], c.covered):
+                    closeness = float((theirs @ vectors[word]).max())
+                    if closeness >= SOFT_MATCH:
+                        c.coverage += weights[unit] * closeness
+
+    def _word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Unit vectors of single words from the embedding model, each computed once."""
+        todo = sorted({w for w in words if w not in self._words_seen})
+        if todo:
+            for w, v in zip(todo, embed_model().get_text_embedding_batch(todo), strict=True):
+                v = np.asarray(v, dtype=np.float32)
+                self._words_seen[w] = v / (np.linalg.norm(v) or 1.0)
+        return self._words_seen
 
     def _select(self, q: Question, relevant: list[Candidate]) -> list[list[Candidate]]:
         """The fewest candidates, led by the best that names all the question's anchors, that together cover its

@@ -68,6 +68,8 @@ _COPULA = {"is", "was", "are", "were"}
 _LIGHT_VERBS = {"say", "says", "said", "tell", "tells", "told", "do", "does", "did", "have", "has", "had", "make",
                 "makes", "made", "get", "gets", "got", "take", "takes", "took", "go", "goes", "went"}  # fmt: skip
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
+_QUARTER = re.compile(r"[Qq]([1-4])")
+_ORDINALS = ("first", "second", "third", "fourth")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -104,6 +106,9 @@ def terms(text: str) -> list[str]:
     stop = _stopwords()
     lemmas = []
     for word in WORD.findall(text):
+        if quarter := _QUARTER.fullmatch(word):  # "Q3" is the third quarter
+            lemmas += [_ORDINALS[int(quarter.group(1)) - 1], "quarter"]
+            continue
         if _ACRONYM.fullmatch(word):  # "US" and "U.S." are the country, never the pronoun "us"
             lemmas.append(word.replace(".", "").lower())
             continue
@@ -129,7 +134,7 @@ class Question:
     terms: tuple[str, ...]
     anchors: frozenset[str]
     people: tuple[frozenset[str], ...]
-    names: tuple[tuple[str, tuple[str, ...]], ...]  # other names (organisations, products, laws) and numbers: words
+    names: tuple[tuple[str, tuple[str, ...]], ...]  # other names (organisations, products, laws) and numbers
     types: frozenset[str]
     wh: bool
     dates: tuple[DateConstraint, ...] = ()

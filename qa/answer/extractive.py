@@ -53,7 +53,7 @@ COUNTED_WORDS = 3  # "how many shells": the number stands this close to the word
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 
 
@@ -152,15 +152,14 @@ class Extractive:
     def _ungrounded(self, q: Question, c: Candidate) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
         chemistry Nobel does not answer for the literature one. The context is the candidate and its article's
-        title and byline; for a person or a one-word name (the small NER model takes many a
-        surname for an organisation), the whole article."""
+        title and byline; for a person or a one-word name (the small NER model takes many a surname for an
+        organisation), the whole article."""
         return self._unnamed(q, c.covered | c.title, self._words(c.article) | c.about, c.text)
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
         another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
-        by its initials ("DOJ"
-        for "the US Justice Department") in `text`."""
+        by its initials in `text` ("DOJ" for "the US Justice Department")."""
         missing = [" ".join(sorted(p)) for p in q.people if not any(term_matches(t, anywhere) for t in p)]
         for name, words in q.names:
             vocabulary = near if len(words) > 1 or not name[0].isupper() else anywhere
@@ -400,7 +399,8 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
     """True when the text has an acronym of the name's words: "DOJ" for "the US Justice Department"."""
     initials = {w[0].lower() for w in words}
     return any(
-        set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2 for a in _ACRONYM.findall(text)
+        set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
+        for a in _INITIALISM.findall(text)
     )
 
 

@@ -79,7 +79,7 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
         return question, topic
     last_question = history[-1][0]
     match = _PRONOUN.search(question)
-    if match and _REPORTED.search(question[: match.start()]) and not _PRONOUN.search(question[: match.start()]):
+    if match and _REPORTED.search(question[: match.start()]):
         match = None  # "Which senator said he was impressed?": "he" is the senator, asked about here
     if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
         word = match.group(1).lower()

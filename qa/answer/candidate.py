@@ -30,7 +30,7 @@ class Candidate:
     meaning: float = 0.0
     kinds: tuple[tuple[str, str], ...] = ()
     score: float = 0.0
-    _words: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
+    _words: list[tuple[int, str, list[str]]] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -47,14 +47,19 @@ class Candidate:
         """How well it answers, from the words it shares with the question and its closeness in meaning."""
         return W_TERMS * self.coverage + W_MEANING * self.meaning
 
+    @property
+    def words(self) -> list[tuple[int, str, list[str]]]:
+        """Each word of the candidate: its offset in the text, the word, and its terms (none for a stop word)."""
+        if self._words is None:
+            self._words = [(m.start(), m.group(), terms(m.group())) for m in WORD.finditer(self.text)]
+        return self._words
+
     def near(self, offset: int, question_terms: tuple[str, ...], window: int = NEAR_WORDS) -> bool:
         """True when one of the question's terms stands within `window` words of `offset` (in the text)."""
-        if self._words is None:
-            self._words = [(m.start(), terms(m.group())) for m in WORD.finditer(self.text)]
-        at = sum(start < offset for start, _ in self._words)
+        at = sum(start < offset for start, _, _ in self.words)
         return any(
             abs(at - i) <= window
-            for i, (_, stems) in enumerate(self._words)
+            for i, (_, _, stems) in enumerate(self.words)
             if any(term_matches(t, stems) for t in question_terms)
         )
 

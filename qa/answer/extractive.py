@@ -16,6 +16,7 @@ from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
 from qa.answer.question import (
     WORD,
+    Name,
     Question,
     TermWeights,
     analyse,
@@ -90,7 +91,7 @@ class Extractive:
         # A name the question hinges on must be in some passage, or in the title of its article.
         seen = frozenset().union(*(c.covered | c.title for c in candidates))
         missing = self._unnamed(q, seen, seen, " ".join(c.text for c in candidates))
-        named = {t for p in q.people for t in p} | {t for name, _ in q.names for t in terms(name)}
+        named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         shortlist = self._score(q, candidates)
@@ -161,17 +162,16 @@ class Extractive:
         another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
         by its initials in `text` ("DOJ" for "the US Justice Department")."""
         missing = [" ".join(sorted(p)) for p in q.people if not any(term_matches(t, anywhere) for t in p)]
-        for name, words in q.names:
-            vocabulary = near if len(words) > 1 or not name[0].isupper() else anywhere
-            if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(words, text):
-                missing.append(name)
+        for name in q.names:
+            vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
+            if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(name.words, text):
+                missing.append(name.text)
         return missing
 
-    def _telling(self, name: str) -> list[str]:
-        """The words of a name that tell it from others: all but those most articles use ("US" in "the US Justice
-        Department", "state" in "Michigan State"); its rarest word when all are common."""
-        found = terms(name)
-        return [t for t in found if self.weights.share(t) <= COMMON_SHARE] or [max(found, key=self.weights)]
+    def _telling(self, name: Name) -> list[str]:
+        """The terms of a name that tell it from others: all but those most articles use ("US" in "the US Justice
+        Department", "state" in "Michigan State"); its rarest term when all are common."""
+        return [t for t in name.stems if self.weights.share(t) <= COMMON_SHARE] or [max(name.stems, key=self.weights)]
 
     def _days(self, c: Candidate) -> set[date | tuple[int, int]]:
         """The days (or months) the candidate's article is about: its date and every date its text names."""
@@ -252,13 +252,12 @@ class Extractive:
         for m in WORD.finditer(q.text):
             if any(start <= m.start() < end for start, end in dates):
                 continue
-            found = terms(m.group())
-            unit = next((u for u in weights if found and u == (found[0],)), None)
-            if unit is not None:
+            unit = tuple(terms(m.group())[:1])
+            if unit in weights:
                 asked.setdefault(unit, m.group().lower())
         if not asked:
             return
-        said = [sorted({m.group().lower() for m in WORD.finditer(c.text) if terms(m.group())}) for c in shortlist]
+        said = [sorted({word.lower() for _, word, found in c.words if found}) for c in shortlist]
         vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             if not words:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from qa.dates import DateConstraint, find_dates, parse_question_dates
 
@@ -64,9 +65,8 @@ _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks ab
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
 _COPULA = {"is", "was", "are", "were"}
-# Verbs that say little of what happened: "Who said that?" is about what was said, in whatever words.
-_LIGHT_VERBS = {"say", "says", "said", "tell", "tells", "told", "do", "does", "did", "have", "has", "had", "make",
-                "makes", "made", "get", "gets", "got", "take", "takes", "took", "go", "goes", "went"}  # fmt: skip
+# Verbs (as terms) that say little of what happened: "Who said that?" is about what was said, in whatever words.
+_LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go"}  # "do" and "have" are stop words: they have no term
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ORDINALS = ("first", "second", "third", "fourth")
@@ -126,6 +126,14 @@ def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
     return False
 
 
+class Name(NamedTuple):
+    """A name the question holds other than a person's (an organisation, product, event, law) or a number."""
+
+    text: str  # as the question writes it: "the US Justice Department"
+    words: tuple[str, ...]  # its words: ("the", "US", "Justice", "Department")
+    stems: tuple[str, ...]  # its terms: ("us", "justic", "depart")
+
+
 @dataclass(frozen=True)
 class Question:
     """A question taken apart: its terms, the anchors (names, numbers, months) and the answer types wanted."""
@@ -134,7 +142,7 @@ class Question:
     terms: tuple[str, ...]
     anchors: frozenset[str]
     people: tuple[frozenset[str], ...]
-    names: tuple[tuple[str, tuple[str, ...]], ...]  # other names (organisations, products, laws) and numbers
+    names: tuple[Name, ...]
     types: frozenset[str]
     wh: bool
     dates: tuple[DateConstraint, ...] = ()
@@ -183,15 +191,17 @@ def analyse(question: str) -> Question:
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         names=tuple(
-            (text, tuple(_TOKEN.findall(text))) for label, text, _ in entities if label in _NAME_LABELS and terms(text)
+            Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
+            for label, text, _ in entities
+            if label in _NAME_LABELS and terms(text)
         )
-        + tuple((n, (n,)) for n in numbers),
+        + tuple(Name(n, (n,), (n,)) for n in numbers),
         types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
         wh=bool(_WH.search(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,
         focus_kind=kind,
-        event=next(iter(terms(verb)), None) if verb and verb.lower() not in _LIGHT_VERBS else None,
+        event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
         picks=bool(noun) and bool((m := _PICK.search(question)) and (m.group(1) or m.group(2).lower() == "which")),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.entities import named_entities
+from qa.answer.entities import named_entities, tagged
 from qa.answer.question import WORD, analyse, term_matches, terms
 
 History = list[tuple[str, str]]
@@ -79,8 +79,8 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
         return question, topic
     last_question = history[-1][0]
     match = _PRONOUN.search(question)
-    if match and _REPORTED.search(question[: match.start()]):
-        match = None  # "Which senator said he was impressed?": "he" is the senator, asked about here
+    if match and (_REPORTED.search(question[: match.start()]) or _owner_named(question, match)):
+        match = None  # "Which senator said he ...?", "What did Beeper do with its pricing?": asked about here
     if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
@@ -98,6 +98,15 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
     if not q.anchors and len(q.terms) <= 1:  # "When?", "Why?": the last question, asked another way
         return f"{question.rstrip()} {last_question}", topic
     return _with_context(question, last_question), topic
+
+
+def _owner_named(question: str, pronoun: re.Match) -> bool:
+    """True when a possessive pronoun follows a name in the same question: "its" in "What did Beeper do with its
+    pricing?" is Beeper's."""
+    word = pronoun.group(1).lower()
+    if word not in _POSSESSIVE and not (word == "her" and _next_word_is_noun(question, pronoun.end())):
+        return False  # "Did Putin meet her?": an object pronoun is someone else
+    return any(pos == "PROPN" for _, pos in tagged(question[: pronoun.start()]))
 
 
 def _with_context(question: str, last_question: str) -> str:

@@ -47,6 +47,13 @@ def test_a_question_that_stands_alone_is_unchanged():
     assert rewrite("What does Jo Chun Ryong oversee?", [PUTIN]) == "What does Jo Chun Ryong oversee?"
 
 
+def test_a_possessive_after_a_name_is_that_name_s():
+    history = [("How much did Beeper Mini cost?", "Texts.com cost $15 per month [1].")]
+    question = "What did Beeper do with its pricing after Apple blocked the app?"
+    assert rewrite(question, history) == question
+    assert rewrite("Did Putin meet her?", [PUTIN]) == "Did Putin meet Choe Son-hui?"
+
+
 def test_a_pronoun_after_a_verb_of_saying_is_the_one_asked_about():
     history = [("Who chairs the council?", "Bruce Reed chairs it [1].")]
     question = "Which senator said he was impressed by the order?"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from qa.corpus import Article
-from qa.dates import find_dates, parse_question_dates
+from qa.dates import parse_question_dates
 from qa.embeddings import embed_model
 
 if TYPE_CHECKING:
@@ -45,11 +46,6 @@ class Retriever:
         self.articles = articles
         self.top_k = top_k
         self.collection = store.collection
-        # The days each article is about: its publication date and every day its text names (resolved).
-        self._days = {
-            a.path: {a.published} | {m.value for m in find_dates(a.text, a.published) if m.value} - {None}
-            for a in articles.values()
-        }
         # The names each article's publisher goes by, as words: "the roar sports writers blog", "the roar".
         self._outlets = {a.path: [_words(name) for name in _outlet(a.source)] for a in articles.values()}
         self.pool = pool = max(2 * top_k, 10)  # each retriever offers more than is kept, so fusion has a choice
@@ -73,12 +69,14 @@ class Retriever:
         """The `k` passages that best match the question, best first. When the question names an outlet ("as
         reported by TechCrunch") or a date ("in October 2023"), the articles whose metadata match are searched on
         their own too, and their passages come first. A question of two parts ("..., and how much did Binance
-        pay?") is searched as a whole and part by part, and gets twice the passages."""
+        pay?") is searched as a whole together with each part, the parts' passages taken by turns, and gets twice
+        the passages."""
         from qa.answer.question import clauses  # here: qa.answer imports this module
 
         parts = clauses(question)
-        queries = [question, *parts] if len(parts) > 1 else [question]
-        passages = _fuse(*map(self._ranking, queries)) if len(queries) > 1 else self._ranking(question)
+        passages = self._ranking(question)
+        if len(parts) > 1:  # each part's best passages by turns, so that no part is crowded out by the other
+            passages = _interleave([_fuse(passages, self._ranking(part)) for part in parts])
         named = self.named_by(question)
         if named:
             passages = _fuse(passages, self._search_within(question, named))
@@ -131,6 +129,17 @@ def _outlet(source: str | None) -> list[str]:
 def _words(text: str) -> str:
     """Lower-case words separated by single spaces: "The Verge," -> "the verge"."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _interleave(rankings: list[list[Passage]]) -> list[Passage]:
+    """The passages of several rankings taken by turns (first of each, then second of each, ...), once each."""
+    seen, out = set(), []
+    for tier in zip_longest(*rankings):
+        for p in tier:
+            if p is not None and (p.article.path, p.start) not in seen:
+                seen.add((p.article.path, p.start))
+                out.append(p)
+    return out
 
 
 def _fuse(*rankings: list[Passage], k: float = 60.0) -> list[Passage]:

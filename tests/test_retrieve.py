@@ -1,5 +1,12 @@
 """Hybrid retrieval on a real index of the seeds."""
 
+from datetime import date
+
+from qa.corpus import Article
+from qa.retrieve import Passage
+
+ARTICLE = Article("a.txt", "abc", "A", "Wire", None, date(2024, 1, 19), False, "0" * 64)
+
 
 def test_an_exact_name_is_found(engine):
     passages = engine.retriever.search("Pranay Vaddi", 3)
@@ -28,6 +35,13 @@ def test_a_question_of_two_parts_is_searched_part_by_part(engine):
     passages = engine.retriever.search(question, 3)
     assert len(passages) == 6  # twice the passages of a one-part question
     assert any("Ryong" in p.text for p in passages) and any("Vaddi" in p.text for p in passages)
+
+
+def test_each_part_of_a_question_gets_its_best_passages_by_turns():
+    from qa.retrieve import _interleave
+
+    a, b, c = (Passage(ARTICLE, start, start + 1, 1.0) for start in (0, 1, 2))
+    assert _interleave([[a, b], [c, a]]) == [a, c, b]
 
 
 def test_a_publisher_is_named_with_or_without_its_section():

@@ -87,6 +87,9 @@ _YEAR_ALONE = re.compile(rf"\b{_YEAR}")
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+Period = date | tuple[int, int | None]  # a day, or a (year, month) or (year, None) known only to the month or year
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression: `text == source[start:end]`, resolved to a day or, failing that, a month."""
@@ -109,8 +112,8 @@ class DateConstraint:
     day: int | None = None
     weekday: int | None = None
 
-    def matches(self, when: date | tuple[int, int]) -> bool:
-        """Whether a day, or a (year, month) known only to the month, satisfies the constraint."""
+    def matches(self, when: Period) -> bool:
+        """Whether a day, or a (year, month) or (year, None) known only to the month or year, satisfies it."""
         if isinstance(when, date):
             parts = (when.year, when.month, when.day, when.weekday())
         elif self.day is None and self.weekday is None:
@@ -124,6 +127,13 @@ class DateConstraint:
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` where it is relative."""
     return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published))]
+
+
+def periods(text: str, published: date | None) -> set[Period]:
+    """The days, months and years a text is about: its date, and every date, month or year it names."""
+    found: set[Period] = {m.value or m.month for m in find_dates(text, published)}
+    found |= {(int(m.group()), None) for m in _YEAR_ALONE.finditer(text)}
+    return (found | {published}) - {None}
 
 
 def format_day(d: date) -> str:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates
+from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates, periods
 
 MON_15, TUE_16, FRI_19 = date(2024, 1, 15), date(2024, 1, 16), date(2024, 1, 19)
 
@@ -176,3 +176,12 @@ def test_constraint_matches() -> None:
     (tuesday,) = parse_question_dates("What happened on Tuesday?")
     assert tuesday.matches(TUE_16)
     assert not tuesday.matches(MON_15)
+
+
+def test_a_text_is_about_the_days_months_and_years_it_names() -> None:
+    found = periods("Valuation (2021): $612 million. Talks ended on Tuesday and resume in March 2024.", FRI_19)
+    assert found == {FRI_19, (2021, None), date(2024, 1, 16), (2024, 3), (2024, None)}
+    (in_2021,) = parse_question_dates("What was it worth in 2021?")
+    assert in_2021.matches((2021, None)) and not in_2021.matches((2023, None))
+    (october,) = parse_question_dates("What happened in October 2023?")
+    assert not october.matches((2023, None))  # a year alone does not pin the month

@@ -57,6 +57,21 @@ def test_a_sentence_about_another_year_does_not_answer():
     assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another year"
 
 
+def test_a_row_that_gives_the_asked_year_beside_another_answers():
+    table = Article(
+        "table.txt",
+        "Mar-a-Lago Trump's valuation (2021): $612.1 million, Bloomberg valuation (2023): $240 million.",
+        "What Trump says his properties are worth",
+        "The Age",
+        None,
+        date(2023, 10, 3),
+        False,
+        "4" * 64,
+    )
+    a = ask("What value did Trump give Mar-a-Lago in 2021?", table)
+    assert not a.abstained and "$612.1 million" in a.text
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite
 from qa.corpus import Article
-from qa.dates import find_dates
+from qa.dates import Period, find_dates, periods
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -69,7 +68,7 @@ class Extractive:
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._words_seen: dict[str, np.ndarray] = {}
-        self._article_days: dict[tuple[str, str], set[date | tuple[int, int]]] = {}
+        self._article_days: dict[tuple[str, str], set[Period]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
@@ -173,12 +172,11 @@ class Extractive:
         Department", "state" in "Michigan State"); its rarest term when all are common."""
         return [t for t in name.stems if self.weights.share(t) <= COMMON_SHARE] or [max(name.stems, key=self.weights)]
 
-    def _days(self, c: Candidate) -> set[date | tuple[int, int]]:
-        """The days (or months) the candidate's article is about: its date and every date its text names."""
+    def _days(self, c: Candidate) -> set[Period]:
+        """The days, months and years the candidate's article is about (see `periods`)."""
         key = (c.article.path, c.article.sha256)
         if key not in self._article_days:
-            found = {m.value or m.month for m in find_dates(c.article.text, c.article.published)}
-            self._article_days[key] = (found | {c.article.published}) - {None}
+            self._article_days[key] = periods(c.article.text, c.article.published)
         return self._article_days[key]
 
     def _words(self, article: Article) -> frozenset[str]:
@@ -390,8 +388,12 @@ def _units(q: Question) -> list[tuple[str, ...]]:
 
 
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
-    """True when the candidate ties one of the question's words to a year the question does not ask about."""
-    return any(int(m.group()) not in years and c.near(m.start(), q.terms, YEAR_WORDS) for m in _YEAR.finditer(c.text))
+    """True when the candidate ties one of the question's words to a year the question does not ask about, and
+    names none it does ask about (a table row "valuation (2021): ..., (2023): ..." gives both)."""
+    found = list(_YEAR.finditer(c.text))
+    if any(int(m.group()) in years for m in found):
+        return False
+    return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
 
 
 def _initials(words: tuple[str, ...], text: str) -> bool:

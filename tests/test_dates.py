@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates, periods
+from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates, periods, quarters
 
 MON_15, TUE_16, FRI_19 = date(2024, 1, 15), date(2024, 1, 16), date(2024, 1, 19)
 
@@ -185,3 +185,9 @@ def test_a_text_is_about_the_days_months_and_years_it_names() -> None:
     assert in_2021.matches((2021, None)) and not in_2021.matches((2023, None))
     (october,) = parse_question_dates("What happened in October 2023?")
     assert not october.matches((2023, None))  # a year alone does not pin the month
+
+
+def test_quarters_named_in_words_or_as_q() -> None:
+    assert quarters("Uber's Q3 numbers beat the third-quarter estimate") == {3}
+    assert quarters("revenue for the fourth quarter of 2023 and the Fiscal First Quarter") == {4, 1}
+    assert quarters("a lackluster quarter, up quarter-over-quarter") == set()

@@ -72,6 +72,23 @@ def test_a_row_that_gives_the_asked_year_beside_another_answers():
     assert not a.abstained and "$612.1 million" in a.text
 
 
+def test_figures_of_another_quarter_do_not_answer():
+    results = Article(
+        "q3.txt",
+        "Uber reported revenue of $9.3 billion, an 11% increase year over year.",
+        "Uber's Q3 numbers include profitability gains",
+        "TechCrunch",
+        None,
+        date(2023, 11, 7),
+        False,
+        "5" * 64,
+    )
+    a = ask("What revenue did Uber report for the third quarter of 2023?", results)
+    assert not a.abstained and "$9.3 billion" in a.text
+    a = ask("What revenue did Uber report for the fourth quarter of 2023?", results)
+    assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another quarter"
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

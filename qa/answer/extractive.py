@@ -27,7 +27,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite
 from qa.corpus import Article
-from qa.dates import Period, find_dates, periods
+from qa.dates import Period, find_dates, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -109,6 +109,11 @@ class Extractive:
             relevant = [c for c in relevant if not _another_year(q, c, years)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
+        if asked := quarters(q.text):
+            # third-quarter figures do not answer for the fourth quarter
+            relevant = [c for c in relevant if not _another_quarter(c, asked)]
+            if not relevant:
+                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another quarter")
         focus = q.focus_term
         if (
             focus
@@ -394,6 +399,13 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     if any(int(m.group()) in years for m in found):
         return False
     return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
+
+
+def _another_quarter(c: Candidate, asked: set[int]) -> bool:
+    """True when the quarters the candidate names (else its article's title, else its article) are all others
+    than those asked about."""
+    named = quarters(c.text) or quarters(c.article.title or "") or quarters(c.article.text)
+    return bool(named) and not named & asked
 
 
 def _initials(words: tuple[str, ...], text: str) -> bool:

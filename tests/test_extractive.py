@@ -89,6 +89,16 @@ def test_figures_of_another_quarter_do_not_answer():
     assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another quarter"
 
 
+def test_a_sentence_about_the_company_its_title_names_ranks_first():
+    def results(path: str, title: str, text: str) -> Article:
+        return Article(path, text, title, "Wire", None, date(2023, 11, 7), False, path[0] * 64)
+
+    lyft = results("lyft.txt", "Lyft results", "The company reported revenue of $1.2 billion.\n\nIt trails Uber.")
+    uber = results("uber.txt", "Uber's numbers", "The company reported revenue of $9.3 billion.")
+    a = ask("What revenue did Uber report?", lyft, uber)  # Lyft's passage is ranked first
+    assert not a.abstained and a.text.startswith("The company reported revenue of $9.3 billion")
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

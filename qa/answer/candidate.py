@@ -27,6 +27,7 @@ class Candidate:
     about: frozenset[str] = frozenset()  # the article's publisher, author and date, as terms
     title: frozenset[str] = frozenset()  # the article's title, as terms
     coverage: float = 0.0
+    titled: float = 0.0  # credit for names of the question that only its article's title gives
     meaning: float = 0.0
     kinds: tuple[tuple[str, str], ...] = ()
     score: float = 0.0

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from qa.answer import Answer, Citation, nearest_note
-from qa.answer.candidate import Candidate, leans_back
+from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds
@@ -41,6 +41,7 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
+TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place", "AGE": "an age"}
@@ -215,17 +216,22 @@ class Extractive:
         key = q.anchors | {q.focus_term, attested}
         weights = {u: max(map(self.weights, u)) * (ANCHOR_WEIGHT if key & set(u) else 1) for u in _units(q)}
         total = sum(weights.values()) or 1.0
+        names = [u for u in weights if q.anchors & set(u)]
         for c in candidates:
-            covered = (u for u in weights if any(term_matches(t, c.covered) for t in u))
+            covered = {u for u in weights if any(term_matches(t, c.covered) for t in u)}
             c.coverage = sum(weights[u] for u in covered) / total
+            # A sentence that says "the company" is about the company its title names: it ranks higher for that
+            # name (it is no more relevant: the title does not say the sentence answers the question).
+            titled = (u for u in names if u not in covered and any(term_matches(t, c.title) for t in u))
+            c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
-        candidates.sort(key=lambda c: c.coverage + 1 / (1 + c.rank), reverse=True)
+        candidates.sort(key=lambda c: c.coverage + c.titled + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
         self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
         for c, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):
             c.meaning = max(0.0, float(meaning))
-            c.score = c.relevance + W_RANK / (1 + c.rank)
+            c.score = c.relevance + W_TERMS * c.titled + W_RANK / (1 + c.rank)
         if q.types:
             asked = q.text.lower()
             event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom

@@ -99,6 +99,28 @@ def test_a_sentence_about_the_company_its_title_names_ranks_first():
     assert not a.abstained and a.text.startswith("The company reported revenue of $9.3 billion")
 
 
+def test_which_noun_is_answered_by_a_name_the_sentence_calls_that_noun():
+    from qa.answer.entities import described_as
+
+    sentence = "Temu, the Chinese company whose app is popular, is Apple's most downloaded free app in the U.S."
+    assert [sentence[i:].split(",")[0] for i in described_as(sentence, "app")] == ["Temu"]
+    sentence = "The creator, Paul Denino, streamed it."
+    assert [sentence[i:].split(",")[0] for i in described_as(sentence, "creator")] == ["Denino"]
+    stream = Article(
+        "kick.txt",
+        "Streamers are leaving Kick after a prominent creator streamed an encounter with a sex worker.\n\n"
+        "Paul Denino, a creator also known as Ice Poseidon, streamed the encounter on September 21.",
+        "Kick streamers consider leaving",
+        "The Verge",
+        None,
+        date(2023, 9, 27),
+        False,
+        "6" * 64,
+    )
+    a = ask("Which creator streamed the encounter on September 21 that led streamers to leave Kick?", stream)
+    assert not a.abstained and a.text.startswith("Paul Denino")
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

@@ -36,6 +36,8 @@ def test_a_stem_matches_its_longer_forms():
         ("What revenue did Nike report?", {"AMOUNT"}),  # a measure: the noun is still looked for
         ("What was the final score of the game?", {"NUMBER"}),
         ("How old was Bill Kenwright when he died?", {"AGE"}),  # "at the age of 78", "aged 78", "Smith, 44,"
+        ("Which creator streamed the encounter?", {"NAME"}),  # a name the articles call a creator
+        ("What gift did she give?", set()),  # the thing itself, not a name for it
     ],
 )
 def test_the_kind_of_answer_asked_for(question, types):

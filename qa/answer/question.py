@@ -185,6 +185,10 @@ def analyse(question: str) -> Question:
     noun = focus_noun(question)
     verb = main_verb(question)
     kind = _KIND_OF.get(noun)
+    pick = _PICK.search(question) if noun else None
+    picks = bool(pick and (pick.group(1) or pick.group(2).lower() == "which"))
+    if picks and not pick.group(1) and kind is None and noun not in _MEASURE_OF:
+        types |= {"NAME"}  # "Which creator streamed it?" asks for a name the articles give that noun
     return Question(
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
@@ -202,7 +206,7 @@ def analyse(question: str) -> Question:
         focus=noun,
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
-        picks=bool(noun) and bool((m := _PICK.search(question)) and (m.group(1) or m.group(2).lower() == "which")),
+        picks=picks,
     )
 
 

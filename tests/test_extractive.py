@@ -121,6 +121,24 @@ def test_which_noun_is_answered_by_a_name_the_sentence_calls_that_noun():
     assert not a.abstained and a.text.startswith("Paul Denino")
 
 
+def test_a_place_the_question_names_must_be_in_the_sentence_or_title():
+    gogoro = Article(
+        "gogoro.txt",
+        "Gogoro plans to expand from India into new markets, starting with Nepal.\n\n"
+        "Its battery-swapping service grew 10% in the last quarter.",
+        "Gogoro's revenue drops",
+        "TechCrunch",
+        None,
+        date(2023, 11, 16),
+        False,
+        "7" * 64,
+    )
+    a = ask("When will Gogoro launch its battery-swapping network in Nepal?", gogoro)
+    assert a.abstained  # the sentence that says when is not about Nepal
+    a = ask("When did Gogoro's battery-swapping service grow in India?", gogoro)
+    assert a.abstained  # India is named in the article, not in the sentence that says when
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

@@ -163,10 +163,16 @@ class Extractive:
 
     def _ungrounded(self, q: Question, c: Candidate) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
-        chemistry Nobel does not answer for the literature one. The context is the candidate and its article's
-        title and byline; for a person or a one-word name (the small NER model takes many a surname for an
-        organisation), the whole article."""
-        return self._unnamed(q, c.covered | c.title, self._words(c.article) | c.about, c.text)
+        chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
+        Nepal. The context is the candidate and its article's title and byline; for a person or a one-word name
+        (the small NER model takes many a surname for an organisation), the whole article."""
+        near = c.covered | c.title
+        places = [
+            place.text
+            for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
+            if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
+        ]
+        return self._unnamed(q, near, self._words(c.article) | c.about, c.text) + places
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,

@@ -127,7 +127,7 @@ def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
 
 
 class Name(NamedTuple):
-    """A name the question holds other than a person's (an organisation, product, event, law) or a number."""
+    """A name the question holds other than a person's (an organisation, product, event, law, place) or a number."""
 
     text: str  # as the question writes it: "the US Justice Department"
     words: tuple[str, ...]  # its words: ("the", "US", "Justice", "Department")
@@ -150,6 +150,7 @@ class Question:
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
+    places: tuple[Name, ...] = ()  # the places it names
 
     @cached_property
     def focus_term(self) -> str | None:
@@ -207,6 +208,11 @@ def analyse(question: str) -> Question:
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
         picks=picks,
+        places=tuple(
+            Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
+            for label, text, _ in entities
+            if label in ("GPE", "LOC") and terms(text)
+        ),
     )
 
 

@@ -139,6 +139,27 @@ def test_a_place_the_question_names_must_be_in_the_sentence_or_title():
     assert a.abstained  # India is named in the article, not in the sentence that says when
 
 
+def test_a_sentence_that_sets_itself_against_the_one_before_is_read_with_it():
+    from qa.answer.candidate import leans_back
+
+    assert leans_back("But at that time, the Kremlin did not confirm it.")
+    assert leans_back("On Thursday, he described them as unprecedented.")
+    assert not leans_back("Butter prices rose.") and not leans_back("The Kremlin said so.")
+    visit = Article(
+        "visit.txt",
+        "In April 2019, state media said Putin had accepted Kim's proposal to visit Pyongyang. "
+        "But at that time, the Kremlin did not confirm it, nor did Putin visit the North.",
+        "North Korea's Choe in Moscow",
+        "Wire",
+        None,
+        date(2024, 1, 15),
+        False,
+        "8" * 64,
+    )
+    a = ask("Did Putin visit North Korea after saying in 2019 he would?", visit)
+    assert "nor did Putin visit the North" in a.text
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

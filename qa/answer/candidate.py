@@ -12,7 +12,11 @@ from qa.corpus import Article
 # Relevance is a weighted sum of the question's terms the sentence covers and its closeness in meaning.
 W_TERMS, W_MEANING = 0.5, 0.5
 NEAR_WORDS = 8  # a date, name or number this close to the question's words belongs to what was asked about
-_LEANS_BACK = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)\b", re.I)
+_LEANS_BACK = re.compile(
+    r"^(?:(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)"
+    r"|\W*(?:but|however|yet|still|instead|nevertheless|nonetheless))\b",  # "But at that time, ..."
+    re.I,
+)
 
 
 @dataclass
@@ -66,5 +70,6 @@ class Candidate:
 
 
 def leans_back(text: str) -> bool:
-    """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...")."""
+    """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...") or by
+    setting itself against it ("But at that time, the Kremlin did not confirm it")."""
     return bool(_LEANS_BACK.match(text))

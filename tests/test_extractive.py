@@ -187,6 +187,21 @@ def test_a_later_part_is_read_with_the_names_of_the_part_before():
     assert "21 November 2023" in a.text and "Richard Teng" in a.text
 
 
+def test_who_is_not_answered_by_a_sentence_that_names_no_one():
+    prizes = Article(
+        "prizes.txt",
+        "The 2023 Nobel Prize in Literature will be announced on Thursday, with one prize every weekday.",
+        "The Nobel week",
+        "Wire",
+        None,
+        date(2023, 10, 2),
+        False,
+        "9" * 64,
+    )
+    a = ask("Who won the 2023 Nobel Prize in Literature?", prizes)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a name"
+
+
 def test_a_sentence_about_another_thing_of_the_same_name_does_not_answer():
     a = ask("Who won the 2023 Nobel Prize in Literature?", NOBEL)
     assert a.abstained and "Nobel Prize in Literature" in a.debug["abstained_because"]

@@ -44,7 +44,14 @@ SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says 
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
-MUST_HAVE = {"DATE": "a date", "NUMBER": "a number", "AMOUNT": "an amount", "PLACE": "a place", "AGE": "an age"}
+MUST_HAVE = {
+    "PERSON": "a name",  # of a person or an organisation: the small model takes one for the other
+    "DATE": "a date",
+    "NUMBER": "a number",
+    "AMOUNT": "an amount",
+    "PLACE": "a place",
+    "AGE": "an age",
+}
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
 # back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
 # answered by "$4.3 billion" too; "how much" not by a bare count ("three").
@@ -138,7 +145,7 @@ class Extractive:
             giving = [c for c in relevant if any(k in _ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
-            if kind in MUST_HAVE or kind == q.focus_kind:  # not for a bare "who": its answer may be "officials"
+            if kind in MUST_HAVE or kind == q.focus_kind:
                 relevant = giving or relevant
         return self._compose(q, self._select(q, relevant), shortlist, passages)
 

@@ -160,6 +160,25 @@ def test_a_sentence_that_sets_itself_against_the_one_before_is_read_with_it():
     assert "nor did Putin visit the North" in a.text
 
 
+def test_an_amount_of_the_measure_asked_for_and_not_an_expected_one():
+    uber = Article(
+        "uber-q3.txt",
+        "Turning to profitability, Uber reported net income of $221 million in the third quarter.\n\n"
+        "The company reported revenue of $9.3 billion, an 11% increase year over year.\n\n"
+        "Investors had expected Uber to report revenues of around $9.5 billion.",
+        "Uber's Q3 numbers",
+        "TechCrunch",
+        None,
+        date(2023, 11, 7),
+        False,
+        "a" * 64,
+    )
+    a = ask("What revenue did Uber report for the third quarter?", uber)
+    assert a.text.startswith("The company reported revenue of $9.3 billion")
+    a = ask("What revenue had investors expected Uber to report?", uber)
+    assert a.text.startswith("Investors had expected Uber to report revenues of around $9.5 billion")
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

@@ -34,6 +34,7 @@ class Candidate:
     titled: float = 0.0  # credit for names of the question that only its article's title gives
     meaning: float = 0.0
     kinds: tuple[tuple[str, str], ...] = ()
+    measured: bool = False  # it gives an amount next to the measure asked for ("revenue of $9.3 billion")
     score: float = 0.0
     _words: list[tuple[int, str, list[str]]] | None = field(default=None, repr=False)
 

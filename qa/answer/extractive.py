@@ -63,9 +63,10 @@ _ALIKE = {
 }
 NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
 NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
-COUNTED_WORDS = 3  # "how many shells": the number stands this close to the word for what is counted
+COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
+_FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
@@ -147,6 +148,8 @@ class Extractive:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
             if kind in MUST_HAVE or kind == q.focus_kind:
                 relevant = giving or relevant
+            # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
+            relevant = [c for c in relevant if c.measured] or relevant
         return self._compose(q, self._select(q, relevant), shortlist, passages)
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
@@ -256,6 +259,8 @@ class Extractive:
             event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
             counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
             named = _ALIKE["NAME"] if "NAME" in q.types else set()
+            # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
+            foretold = () if any(term_matches(t, q.terms) for t in _FORETOLD) else _FORETOLD
             for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
                 # A date or number answers when it stands near the words of the event (or of the question when
                 # none of those is there): a sentence often holds several. A name answers anywhere in it.
@@ -268,8 +273,13 @@ class Extractive:
                     and (kind not in NEAR_KINDS or c.near(at, near))
                     and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
                     and (kind not in named or _names_a(q.focus_term, words, at, c, described))
+                    and (kind not in NEAR_KINDS or not foretold or not c.near(at, foretold))
                 )
                 given = {kind for kind, _ in c.kinds}
+                c.measured = q.measures and any(
+                    kind in _ALIKE["NUMBER"] and (kind, words) in c.kinds and c.near(at, (q.focus_term,), COUNTED_WORDS)
+                    for kind, words, at in kinds
+                )
                 if attested and not term_matches(q.event, c.stems):
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
                 c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)

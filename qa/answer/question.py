@@ -149,6 +149,7 @@ class Question:
     focus: str | None = None  # the noun a what/which/how-many question asks about ("What gift": "gift")
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
+    measures: bool = False  # the focus is a measure ("what revenue"): an amount of it is asked for
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     places: tuple[Name, ...] = ()  # the places it names
 
@@ -208,6 +209,7 @@ def analyse(question: str) -> Question:
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
         picks=picks,
+        measures=noun in _MEASURE_OF,
         places=tuple(
             Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
             for label, text, _ in entities

@@ -179,6 +179,24 @@ def test_an_amount_of_the_measure_asked_for_and_not_an_expected_one():
     assert a.text.startswith("Investors had expected Uber to report revenues of around $9.5 billion")
 
 
+def test_a_rate_is_answered_by_an_amount_per_that_unit():
+    deal = Article(
+        "activision.txt",
+        "Microsoft has sealed its deal for Activision Blizzard, and it paid $69bn for the privilege.\n\n"
+        "Beeper Mini costs $1.99 a month.",
+        "Microsoft closes Activision deal",
+        "BBC",
+        None,
+        date(2023, 10, 13),
+        False,
+        "b" * 64,
+    )
+    a = ask("What price per share did Microsoft pay for Activision Blizzard?", deal)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives an amount"
+    a = ask("What is Beeper Mini's monthly price?", deal)
+    assert not a.abstained and "$1.99 a month" in a.text
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

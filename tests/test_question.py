@@ -104,3 +104,17 @@ def test_which_picks_a_named_one_what_asks_for_the_thing_itself():
 def test_the_question_from_its_question_word_on():
     assert from_question_word("According to CNBC, how much did shares rise?") == "how much did shares rise?"
     assert from_question_word("Did Putin visit?") == "Did Putin visit?"
+
+
+@pytest.mark.parametrize(
+    ("question", "per"),
+    [
+        ("What price per share did Microsoft pay?", ("share",)),
+        ("What monthly web price did Meta set?", ("month",)),  # "€9.99/month", "$1.99 a month"
+        ("What daily fine did the authority attach?", ("day", "daili")),
+        ("At what annual rate was Roblox growing its headcount?", ("year", "annual")),  # "50 percent a year"
+        ("How much did Microsoft pay?", ()),
+    ],
+)
+def test_the_unit_a_rate_is_asked_per(question, per):
+    assert analyse(question).per == per

@@ -272,6 +272,7 @@ class Extractive:
                     if words.lower() not in asked
                     and (kind not in NEAR_KINDS or c.near(at, near))
                     and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
+                    and (kind not in _ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
                     and (kind not in named or _names_a(q.focus_term, words, at, c, described))
                     and (kind not in NEAR_KINDS or not foretold or not c.near(at, foretold))
                 )

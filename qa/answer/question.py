@@ -51,7 +51,7 @@ _KIND_NOUNS = {
     "department government party group team club bank startup university network channel broadcaster",
     "DATE": "date day week month year",
     "NUMBER": "number figure total",
-    "AMOUNT": "amount percentage share price cost",
+    "AMOUNT": "amount percentage share price cost rate",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
 # Nouns of a measure: "what revenue" asks for an amount, and the article gives it as revenue, so the noun is still
@@ -61,6 +61,9 @@ _MEASURE_NOUNS = {
     "NUMBER": "score tally count",
 }
 _MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in nouns.split()}
+# A rate asked for: "per share", "a monthly price", "an annual rate"; the terms that say it in an answer.
+_RATE = re.compile(r"\bper\s+([a-z]+)|\b(daily|weekly|monthly|yearly|annual|hourly)\b", re.I)
+_RATE_TERMS = {"daily": ("day", "daili"), "annual": ("year", "annual"), "yearly": ("year", "annual")}
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
@@ -150,6 +153,7 @@ class Question:
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
     measures: bool = False  # the focus is a measure ("what revenue"): an amount of it is asked for
+    per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     places: tuple[Name, ...] = ()  # the places it names
 
@@ -210,12 +214,23 @@ def analyse(question: str) -> Question:
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
         picks=picks,
         measures=noun in _MEASURE_OF,
+        per=_per(question),
         places=tuple(
             Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
             for label, text, _ in entities
             if label in ("GPE", "LOC") and terms(text)
         ),
     )
+
+
+def _per(question: str) -> tuple[str, ...]:
+    """The terms an answer uses for the unit of the rate the question asks for: ("share",) for "price per share",
+    ("month",) for "monthly price" ("$1.99 a month", "€9.99/month"), ("year", "annual") for "annual rate"."""
+    match = _RATE.search(question)
+    if not match:
+        return ()
+    word = (match.group(1) or match.group(2)).lower()
+    return _RATE_TERMS.get(word) or tuple(terms(word))
 
 
 def from_question_word(question: str) -> str:

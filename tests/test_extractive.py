@@ -197,6 +197,22 @@ def test_a_rate_is_answered_by_an_amount_per_that_unit():
     assert not a.abstained and "$1.99 a month" in a.text
 
 
+def test_a_date_already_past_does_not_say_when_something_still_to_come_will_be():
+    trip = Article(
+        "trip.txt",
+        "Putin had accepted an invitation to visit Pyongyang, a trip last made in July 2000.",
+        "Putin to visit North Korea",
+        "Wire",
+        None,
+        date(2024, 1, 15),
+        False,
+        "c" * 64,
+    )
+    assert not ask("When did Putin last visit Pyongyang?", trip).abstained
+    a = ask("On what date will Putin visit Pyongyang?", trip)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a date"
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

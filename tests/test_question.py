@@ -118,3 +118,10 @@ def test_the_question_from_its_question_word_on():
 )
 def test_the_unit_a_rate_is_asked_per(question, per):
     assert analyse(question).per == per
+
+
+def test_a_question_about_what_is_still_to_come():
+    assert analyse("On what date will Putin visit Pyongyang?").ahead
+    assert analyse("When is Sen. Bob Menendez's bribery trial scheduled to begin?").ahead
+    assert not analyse("When was the trial scheduled to begin?").ahead
+    assert not analyse("When did Putin agree to visit?").ahead

@@ -266,6 +266,7 @@ class Extractive:
                 # none of those is there): a sentence often holds several. A name answers anywhere in it.
                 near = event if any(term_matches(t, c.stems) for t in event) else q.terms
                 described = described_as(c.text, q.focus_term) if named else []
+                past = _past_dates(c) if q.ahead else []
                 c.kinds = tuple(
                     (kind, words)
                     for kind, words, at in kinds
@@ -275,6 +276,7 @@ class Extractive:
                     and (kind not in _ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
                     and (kind not in named or _names_a(q.focus_term, words, at, c, described))
                     and (kind not in NEAR_KINDS or not foretold or not c.near(at, foretold))
+                    and not any(start < at + len(words) and at < end for start, end in past)
                 )
                 given = {kind for kind, _ in c.kinds}
                 c.measured = q.measures and any(
@@ -453,6 +455,20 @@ def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int])
     if not words[:1].isupper() or term_matches(noun, terms(words)):
         return False
     return any(at <= i < at + len(words) for i in described) or c.near(at, (noun,), NAMING_WORDS)
+
+
+def _past_dates(c: Candidate) -> list[tuple[int, int]]:
+    """The spans of the dates in the candidate that were past when its article was published: "July 2000" does
+    not say when a visit still to come will be."""
+    published = c.article.published
+    if published is None:
+        return []
+    month = (published.year, published.month)
+    return [
+        (m.start, m.end)
+        for m in find_dates(c.text, published)
+        if (m.value and m.value < published) or (not m.value and m.month and m.month < month)
+    ]
 
 
 def _initials(words: tuple[str, ...], text: str) -> bool:

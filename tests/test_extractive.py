@@ -213,6 +213,25 @@ def test_a_date_already_past_does_not_say_when_something_still_to_come_will_be()
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a date"
 
 
+def test_who_did_it_is_answered_by_a_name_in_a_sentence_that_says_it_was_done():
+    club = Article(
+        "everton.txt",
+        "Bill Kenwright became Everton chairman in 2004 and died on Monday.\n\n"
+        "Chief executive Denise Barrett-Baxendale paid tribute to the chairman.\n\n"
+        "Everton appointed a new manager in 2022.",
+        "Everton chairman Bill Kenwright dies",
+        "BBC",
+        None,
+        date(2023, 10, 24),
+        False,
+        "d" * 64,
+    )
+    a = ask("Who was appointed Everton chairman to succeed Bill Kenwright?", club)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a name"
+    a = ask("According to the BBC, who paid tribute to the Everton chairman?", club)
+    assert not a.abstained and a.text.startswith("Chief executive Denise Barrett-Baxendale")
+
+
 def test_how_much_wants_an_amount_and_who_a_name_anywhere_in_the_sentence():
     a = ask("How much did Binance agree to pay?", DEAL)
     assert not a.abstained and "$4.3 billion" in a.text

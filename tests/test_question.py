@@ -125,3 +125,8 @@ def test_a_question_about_what_is_still_to_come():
     assert analyse("When is Sen. Bob Menendez's bribery trial scheduled to begin?").ahead
     assert not analyse("When was the trial scheduled to begin?").ahead
     assert not analyse("When did Putin agree to visit?").ahead
+
+
+def test_the_main_verb_is_read_from_the_question_word_on():
+    assert analyse("According to Yardbarker, who did the Minnesota Wild hire to replace Dean Evason?").event == "hire"
+    assert analyse("According to TechCrunch, who became Binance's new CEO?").event is None  # a light verb

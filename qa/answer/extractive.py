@@ -144,6 +144,9 @@ class Extractive:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
             giving = [c for c in relevant if any(k in _ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
+            if kind == "PERSON" and q.event and any(term_matches(q.event, c.stems) for c in candidates):
+                # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
+                giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
             if kind in MUST_HAVE or kind == q.focus_kind:

@@ -72,8 +72,9 @@ _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks ab
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
 _COPULA = {"is", "was", "are", "were"}
-# Verbs (as terms) that say little of what happened: "Who said that?" is about what was said, in whatever words.
-_LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go"}  # "do" and "have" are stop words: they have no term
+# Verbs (as terms) that say little of what happened: "Who said that?" is about what was said, in whatever words;
+# "Who became CEO?" about the post. ("do" and "have" are stop words: they have no term.)
+_LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom"}
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ORDINALS = ("first", "second", "third", "fourth")
@@ -194,7 +195,7 @@ def analyse(question: str) -> Question:
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)
-    verb = main_verb(question)
+    verb = main_verb(from_question_word(question))  # not "accord" in "According to CNBC, who ...?"
     kind = _KIND_OF.get(noun)
     pick = _PICK.search(question) if noun else None
     picks = bool(pick and (pick.group(1) or pick.group(2).lower() == "which"))

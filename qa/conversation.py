@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.entities import named_entities, tagged
+from qa.answer.entities import named_entities, proper_names, tagged
 from qa.answer.question import WORD, analyse, term_matches, terms
 
 History = list[tuple[str, str]]
@@ -124,6 +124,8 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     "invitation"); else the last question's own, the likeliest kind first."""
     kinds = _PRONOUNS[pronoun]
     asked = [e for e in named_entities(last_question) if e[0] in kinds]
+    if not asked:  # "When did Choe leave?": a name the small model missed, of the likeliest kind
+        asked = [(kinds[0], words, at) for words, at in proper_names(last_question)]
     new = [
         e for e in named_entities(last_answer) if e[0] in kinds and not any(w in last_question for w in e[1].split())
     ]

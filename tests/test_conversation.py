@@ -58,3 +58,8 @@ def test_a_pronoun_after_a_verb_of_saying_is_the_one_asked_about():
     history = [("Who chairs the council?", "Bruce Reed chairs it [1].")]
     question = "Which senator said he was impressed by the order?"
     assert rewrite(question, history) == question
+
+
+def test_a_name_the_entity_model_missed_is_still_what_a_pronoun_refers_to():
+    history = [("When did Choe leave for Russia?", "Her delegation was seen off by Pak Chol-jun on Sunday [1].")]
+    assert rewrite("When did she get back?", history) == "When did Choe get back?"

@@ -64,6 +64,27 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return [(t.text, t.pos_) for t in _parse(text)]
 
 
+def proper_names(text: str) -> list[tuple[str, int]]:
+    """The (words, offset) of each run of proper nouns in `text` that the entity model did not take for a name:
+    "Choe" in "When did Choe leave for Russia?" (it finds "Russia" only)."""
+    named = [(start, start + len(words)) for _, words, start in named_entities(text)]
+    runs: list[list] = []
+    for token in _parse(text):
+        if token.pos_ == "PROPN" or (token.text == "-" and runs and runs[-1][-1].i == token.i - 1):
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+    found = []
+    for run in runs:
+        while run and run[-1].pos_ != "PROPN":  # a hyphen closing the run
+            run.pop()
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        if not any(s < end and start < e for s, e in named):
+            found.append((text[start:end], start))
+    return found
+
+
 def main_verb(text: str) -> str | None:
     """The word at the root of the sentence's parse when it is a verb (or a noun standing for one: "elect" in
     "Who did the House elect ...?"), not an auxiliary ("was")."""

@@ -74,14 +74,17 @@ class Retriever:
         from qa.answer.question import clauses  # here: qa.answer imports this module
 
         parts = clauses(question)
-        passages = self._ranking(question)
-        if len(parts) > 1:  # each part's best passages by turns, so that no part is crowded out by the other
-            passages = _interleave([_fuse(passages, self._ranking(part)) for part in parts])
+        whole = self._ranking(question)
         named = self.named_by(question)
-        if named:
-            passages = _fuse(passages, self._search_within(question, named))
-            passages.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
-        return passages[: (k or self.top_k) * min(len(parts), 2)]
+        rankings = []
+        for part in parts if len(parts) > 1 else [question]:
+            ranking = _fuse(whole, self._ranking(part)) if len(parts) > 1 else whole
+            if named:
+                ranking = _fuse(ranking, self._search_within(part, named))
+                ranking.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
+            rankings.append(ranking)
+        # each part's best passages by turns, so that no part is crowded out by the other
+        return _interleave(rankings)[: (k or self.top_k) * min(len(parts), 2)]
 
     def _ranking(self, question: str) -> list[Passage]:
         passages = []

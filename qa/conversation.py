@@ -112,9 +112,15 @@ def _owner_named(question: str, pronoun: re.Match) -> bool:
 def _with_context(question: str, last_question: str) -> str:
     """A question that points back ("that meeting", "Who said that?") with the names of the last question added
     in brackets, so that retrieval finds what it points to."""
-    if not _POINTS_BACK.search(question):
-        return question
-    names = [text for label, text, _ in named_entities(last_question) if text not in question]
+    return with_names(question, last_question) if _POINTS_BACK.search(question) else question
+
+
+def with_names(question: str, earlier: str) -> str:
+    """The question with the names of an earlier one it does not repeat added in brackets: "what had analysts
+    expected (CNBC, Nike)?" for the second part of "As reported by CNBC, what revenue did Nike report, and what
+    had analysts expected?"."""
+    found = [text for _, text, _ in named_entities(earlier)] + [text for text, _ in proper_names(earlier)]
+    names = list(dict.fromkeys(text for text in found if text not in question))
     return f"{question.rstrip(' ?')} ({', '.join(names)})?" if names else question
 
 

@@ -63,3 +63,11 @@ def test_a_pronoun_after_a_verb_of_saying_is_the_one_asked_about():
 def test_a_name_the_entity_model_missed_is_still_what_a_pronoun_refers_to():
     history = [("When did Choe leave for Russia?", "Her delegation was seen off by Pak Chol-jun on Sunday [1].")]
     assert rewrite("When did she get back?", history) == "When did Choe get back?"
+
+
+def test_names_of_an_earlier_question_are_added_to_one_that_leans_on_it():
+    from qa.conversation import with_names
+
+    earlier = "As reported by CNBC, what revenue did Choe report"
+    assert with_names("what had analysts expected?", earlier) == "what had analysts expected (CNBC, Choe)?"
+    assert with_names("what did Choe expect?", earlier) == "what did Choe expect (CNBC)?"

@@ -177,6 +177,19 @@ def test_an_amount_of_the_measure_asked_for_and_not_an_expected_one():
     assert a.text.startswith("The company reported revenue of $9.3 billion")
     a = ask("What revenue had investors expected Uber to report?", uber)
     assert a.text.startswith("Investors had expected Uber to report revenues of around $9.5 billion")
+    nike = Article(
+        "nike.txt",
+        "Nike revenue: $12.94 billion vs. $12.98 billion expected.\n\nNike shares rose about 8% on Thursday.",
+        "Nike earnings beat",
+        "CNBC",
+        None,
+        date(2023, 9, 28),
+        False,
+        "e" * 64,
+    )
+    a = ask("What revenue did Nike report, and what had analysts expected?", nike)  # the nearest figure was expected
+    assert a.text.startswith("Nike revenue: $12.94 billion vs. $12.98 billion expected")
+    assert a.debug["parts"][1]["question"] == "what had analysts expected (Nike)?"  # it leans on the part before
 
 
 def test_a_rate_is_answered_by_an_amount_per_that_unit():

@@ -25,7 +25,7 @@ from qa.answer.question import (
     terms,
 )
 from qa.chunking import sentence_spans
-from qa.conversation import rewrite
+from qa.conversation import rewrite, with_names
 from qa.corpus import Article
 from qa.dates import Period, find_dates, periods, quarters
 from qa.embeddings import embed_model
@@ -42,6 +42,7 @@ ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphra
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
+ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 SHORTLIST = 16  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
@@ -92,7 +93,10 @@ class Extractive:
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
             answers = [self._answer(parts[0], passages)]
             for part in parts[1:]:  # "..., and when did she get back?": "she" is who the part before named
-                answers.append(self._answer(rewrite(part, [(answers[-1].question, answers[-1].text)]), passages))
+                part = rewrite(part, [(answers[-1].question, answers[-1].text)])
+                if _elliptical(analyse(part)):  # "..., and what had analysts expected?": of what came before
+                    part = with_names(part, answers[-1].question)
+                answers.append(self._answer(part, passages))
             if not all(a.abstained for a in answers):
                 return _join(question, answers, passages)
         return self._answer(question, passages)
@@ -263,13 +267,14 @@ class Extractive:
             counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
             named = _ALIKE["NAME"] if "NAME" in q.types else set()
             # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
-            foretold = () if any(term_matches(t, q.terms) for t in _FORETOLD) else _FORETOLD
+            foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
             for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
                 # A date or number answers when it stands near the words of the event (or of the question when
                 # none of those is there): a sentence often holds several. A name answers anywhere in it.
                 near = event if any(term_matches(t, c.stems) for t in event) else q.terms
                 described = described_as(c.text, q.focus_term) if named else []
                 past = _past_dates(c) if q.ahead else []
+                expected = _expected(c, kinds) if foretold else set()
                 c.kinds = tuple(
                     (kind, words)
                     for kind, words, at in kinds
@@ -278,7 +283,7 @@ class Extractive:
                     and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
                     and (kind not in _ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
                     and (kind not in named or _names_a(q.focus_term, words, at, c, described))
-                    and (kind not in NEAR_KINDS or not foretold or not c.near(at, foretold))
+                    and at not in expected
                     and not any(start < at + len(words) and at < end for start, end in past)
                 )
                 given = {kind for kind, _ in c.kinds}
@@ -458,6 +463,22 @@ def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int])
     if not words[:1].isupper() or term_matches(noun, terms(words)):
         return False
     return any(at <= i < at + len(words) for i in described) or c.near(at, (noun,), NAMING_WORDS)
+
+
+def _elliptical(q: Question) -> bool:
+    """True when a part of a question names nothing and says little: "and what had analysts expected?"."""
+    return not q.anchors and len(q.terms) <= ELLIPTICAL_TERMS
+
+
+def _expected(c: Candidate, kinds: list[tuple[str, str, int]]) -> set[int]:
+    """The offsets of the figures the candidate says were expected: the one nearest each word of expectation
+    ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected")."""
+    figures = [at for kind, _, at in kinds if kind in NEAR_KINDS]
+    claimed = set()
+    for offset, _, found in c.words:
+        if figures and any(t in _FORETOLD for t in found):
+            claimed.add(min(figures, key=lambda at: abs(at - offset)))
+    return claimed
 
 
 def _past_dates(c: Candidate) -> list[tuple[int, int]]:

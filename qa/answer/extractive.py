@@ -68,6 +68,7 @@ COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to t
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
+_PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
@@ -305,11 +306,12 @@ class Extractive:
             if any(start <= m.start() < end for start, end in dates):
                 continue
             unit = tuple(terms(m.group())[:1])
-            if unit in weights:
-                asked.setdefault(unit, m.group().lower())
+            if unit in weights:  # a verb with its particle ("get back") says more than the verb alone
+                particle = _PARTICLE.match(q.text, m.end())
+                asked.setdefault(unit, (m.group() + (particle.group() if particle else "")).lower())
         if not asked:
             return
-        said = [sorted({word.lower() for _, word, found in c.words if found}) for c in shortlist]
+        said = [sorted({_lemma(word) for _, word, found in c.words if found}) for c in shortlist]
         vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             if not words:
@@ -427,6 +429,13 @@ def _about(article: Article) -> frozenset[str]:
     """The terms of an article's publisher, author and publication date ("published 16 January 2024")."""
     day = article.published
     return frozenset(terms(" ".join(filter(None, [article.source, article.author, day and f"{day:%d %B %Y}"]))))
+
+
+def _lemma(word: str) -> str:
+    """The dictionary form of a word, lower-cased: "returned" is said as "return"."""
+    import simplemma
+
+    return simplemma.lemmatize(word.lower(), lang="en")
 
 
 def _units(q: Question) -> list[tuple[str, ...]]:

@@ -12,7 +12,8 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds, described_as
+from qa.answer.entities import answer_kinds
+from qa.answer.giving import ALIKE, Wanted
 from qa.answer.question import (
     WORD,
     Name,
@@ -53,21 +54,7 @@ MUST_HAVE = {
     "PLACE": "a place",
     "AGE": "an age",
 }
-# The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
-# back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
-# answered by "$4.3 billion" too; "how much" not by a bare count ("three").
-_ALIKE = {
-    "PERSON": {"PERSON", "ORG"},
-    "ORG": {"PERSON", "ORG"},
-    "NUMBER": {"NUMBER", "AMOUNT"},
-    "NAME": {"PERSON", "ORG", "PLACE", "NAME"},  # "which creator": any name, given that noun ("Denino, a creator")
-}
-NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
-NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
-COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
-_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
-_FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
@@ -148,7 +135,7 @@ class Extractive:
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
-            giving = [c for c in relevant if any(k in _ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
+            giving = [c for c in relevant if any(k in ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
             if kind == "PERSON" and q.event and any(term_matches(q.event, c.stems) for c in candidates):
                 # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
                 giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
@@ -263,38 +250,14 @@ class Extractive:
             c.meaning = max(0.0, float(meaning))
             c.score = c.relevance + W_TERMS * c.titled + W_RANK / (1 + c.rank)
         if q.types:
-            asked = q.text.lower()
-            event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
-            counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
-            named = _ALIKE["NAME"] if "NAME" in q.types else set()
-            # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
-            foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
-            for c, kinds in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
-                # A date or number answers when it stands near the words of the event (or of the question when
-                # none of those is there): a sentence often holds several. A name answers anywhere in it.
-                near = event if any(term_matches(t, c.stems) for t in event) else q.terms
-                described = described_as(c.text, q.focus_term) if named else []
-                past = _past_dates(c) if q.ahead else []
-                expected = _expected(c, kinds) if foretold else set()
-                c.kinds = tuple(
-                    (kind, words)
-                    for kind, words, at in kinds
-                    if words.lower() not in asked
-                    and (kind not in NEAR_KINDS or c.near(at, near))
-                    and (kind != "NUMBER" or counted is None or c.near(at, (counted,), COUNTED_WORDS))
-                    and (kind not in _ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
-                    and (kind not in named or _names_a(q.focus_term, words, at, c, described))
-                    and at not in expected
-                    and not any(start < at + len(words) and at < end for start, end in past)
-                )
+            wanted = Wanted(q)
+            for c, found in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
+                c.kinds = wanted.answers(c, found)
+                c.measured = wanted.measured(c, found)
                 given = {kind for kind, _ in c.kinds}
-                c.measured = q.measures and any(
-                    kind in _ALIKE["NUMBER"] and (kind, words) in c.kinds and c.near(at, (q.focus_term,), COUNTED_WORDS)
-                    for kind, words, at in kinds
-                )
                 if attested and not term_matches(q.event, c.stems):
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
-                c.score += W_TYPE * sum(bool(_ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
+                c.score += W_TYPE * sum(bool(ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
 
     def _paraphrased(self, q: Question, weights: dict[tuple[str, ...], float], shortlist: list[Candidate]) -> None:
@@ -466,42 +429,9 @@ def _another_quarter(c: Candidate, asked: set[int]) -> bool:
     return bool(named) and not named & asked
 
 
-def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int]) -> bool:
-    """True when the sentence calls a proper name at `at` a `noun` (by the parse, or standing that close to it):
-    "Paul Denino, a creator" for "which creator", not "app installs" (the small model's guess) for "which app"."""
-    if not words[:1].isupper() or term_matches(noun, terms(words)):
-        return False
-    return any(at <= i < at + len(words) for i in described) or c.near(at, (noun,), NAMING_WORDS)
-
-
 def _elliptical(q: Question) -> bool:
     """True when a part of a question names nothing and says little: "and what had analysts expected?"."""
     return not q.anchors and len(q.terms) <= ELLIPTICAL_TERMS
-
-
-def _expected(c: Candidate, kinds: list[tuple[str, str, int]]) -> set[int]:
-    """The offsets of the figures the candidate says were expected: the one nearest each word of expectation
-    ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected")."""
-    figures = [at for kind, _, at in kinds if kind in NEAR_KINDS]
-    claimed = set()
-    for offset, _, found in c.words:
-        if figures and any(t in _FORETOLD for t in found):
-            claimed.add(min(figures, key=lambda at: abs(at - offset)))
-    return claimed
-
-
-def _past_dates(c: Candidate) -> list[tuple[int, int]]:
-    """The spans of the dates in the candidate that were past when its article was published: "July 2000" does
-    not say when a visit still to come will be."""
-    published = c.article.published
-    if published is None:
-        return []
-    month = (published.year, published.month)
-    return [
-        (m.start, m.end)
-        for m in find_dates(c.text, published)
-        if (m.value and m.value < published) or (not m.value and m.month and m.month < month)
-    ]
 
 
 def _initials(words: tuple[str, ...], text: str) -> bool:

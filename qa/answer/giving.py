@@ -1,0 +1,104 @@
+"""Which of a sentence's dates, numbers and names answer the question: those near the words of what was asked, of
+the measure, unit and time asked about; not a figure that was only expected, nor a date already past for a question
+about what is still to come."""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.candidate import Candidate
+from qa.answer.entities import described_as
+from qa.answer.question import Question, term_matches, terms
+from qa.dates import find_dates
+
+# The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
+# back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
+# answered by "$4.3 billion" too; "how much" not by a bare count ("three").
+ALIKE = {
+    "PERSON": {"PERSON", "ORG"},
+    "ORG": {"PERSON", "ORG"},
+    "NUMBER": {"NUMBER", "AMOUNT"},
+    "NAME": {"PERSON", "ORG", "PLACE", "NAME"},  # "which creator": any name, given that noun ("Denino, a creator")
+}
+NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
+NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
+COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
+
+Found = list[tuple[str, str, int]]  # (kind, words, offset) of each entity a sentence holds
+
+
+class Wanted:
+    """What a question wants of the entities of a sentence; built once per question."""
+
+    def __init__(self, q: Question) -> None:
+        self.q = q
+        self.asked = q.text.lower()
+        self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
+        self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
+        self.named = ALIKE["NAME"] if "NAME" in q.types else set()
+        # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
+        self.foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
+
+    def answers(self, c: Candidate, found: Found) -> tuple[tuple[str, str], ...]:
+        """The (kind, words) of the entities of the candidate that answer the question. A date or number answers
+        when it stands near the words of the event (or of the question when none of those is there): a sentence
+        often holds several. A name answers anywhere in it."""
+        q = self.q
+        near = self.event if any(term_matches(t, c.stems) for t in self.event) else q.terms
+        described = described_as(c.text, q.focus_term) if self.named else []
+        past = _past_dates(c) if q.ahead else []
+        expected = _expected(c, found) if self.foretold else set()
+        return tuple(
+            (kind, words)
+            for kind, words, at in found
+            if words.lower() not in self.asked
+            and (kind not in NEAR_KINDS or c.near(at, near))
+            and (kind != "NUMBER" or self.counted is None or c.near(at, (self.counted,), COUNTED_WORDS))
+            and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
+            and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
+            and at not in expected
+            and not any(start < at + len(words) and at < end for start, end in past)
+        )
+
+    def measured(self, c: Candidate, found: Found) -> bool:
+        """True when the candidate gives an answering amount next to the measure asked for ("revenue of $9.3
+        billion" for "What revenue ...?")."""
+        return self.q.measures and any(
+            kind in ALIKE["NUMBER"] and (kind, words) in c.kinds and c.near(at, (self.q.focus_term,), COUNTED_WORDS)
+            for kind, words, at in found
+        )
+
+
+def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int]) -> bool:
+    """True when the sentence calls a proper name at `at` a `noun` (by the parse, or standing that close to it):
+    "Paul Denino, a creator" for "which creator", not "app installs" (the small model's guess) for "which app"."""
+    if not words[:1].isupper() or term_matches(noun, terms(words)):
+        return False
+    return any(at <= i < at + len(words) for i in described) or c.near(at, (noun,), NAMING_WORDS)
+
+
+def _expected(c: Candidate, found: Found) -> set[int]:
+    """The offsets of the figures the candidate says were expected: the one nearest each word of expectation
+    ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected")."""
+    figures = [at for kind, _, at in found if kind in NEAR_KINDS]
+    claimed = set()
+    for offset, _, stems in c.words:
+        if figures and any(t in _FORETOLD for t in stems):
+            claimed.add(min(figures, key=lambda at: abs(at - offset)))
+    return claimed
+
+
+def _past_dates(c: Candidate) -> list[tuple[int, int]]:
+    """The spans of the dates in the candidate that were past when its article was published: "July 2000" does
+    not say when a visit still to come will be."""
+    published = c.article.published
+    if published is None:
+        return []
+    month = (published.year, published.month)
+    return [
+        (m.start, m.end)
+        for m in find_dates(c.text, published)
+        if (m.value and m.value < published) or (not m.value and m.month and m.month < month)
+    ]

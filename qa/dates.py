@@ -84,7 +84,7 @@ _PAST = re.compile(
     r"\b(?:[a-z]+(?<!e)ed|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"
 )
 _YEAR_ALONE = re.compile(rf"\b{_YEAR}")
-_QUARTER_ORDINALS = ("first", "second", "third", "fourth")
+QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\b", re.I)
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -140,7 +140,7 @@ def periods(text: str, published: date | None) -> set[Period]:
 
 def quarters(text: str) -> set[int]:
     """The quarters of a year a text names: "Q3", "third-quarter", "the fourth quarter" (fiscal or calendar)."""
-    return {int(m.group(1) or _QUARTER_ORDINALS.index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)}
+    return {int(m.group(1) or QUARTER_ORDINALS.index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)}
 
 
 def format_day(d: date) -> str:

@@ -100,7 +100,9 @@ class Extractive:
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
-        shortlist = self._score(q, candidates)
+        # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
+        attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
+        shortlist = self._score(q, candidates, attested)
         relevant = [c for c in shortlist if c.relevance >= RELEVANT]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
@@ -136,7 +138,7 @@ class Extractive:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
             giving = [c for c in relevant if any(k in ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
-            if kind == "PERSON" and q.event and any(term_matches(q.event, c.stems) for c in candidates):
+            if kind == "PERSON" and attested:
                 # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
                 giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
             if kind in MUST_HAVE and not giving:
@@ -225,11 +227,10 @@ class Extractive:
                     self._vectors[k] = np.asarray(next(new), dtype=np.float32)
         return np.stack([self._vectors[k] for k in keys])
 
-    def _score(self, q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    def _score(self, q: Question, candidates: list[Candidate], attested: str | None) -> list[Candidate]:
         """The shortlist of candidates worth a closer look, best first: scored on the terms they cover, their
-        closeness in meaning and whether they hold, near the question's words, the kind of answer wanted."""
-        # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
-        attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
+        closeness in meaning and whether they hold, near the question's words, the kind of answer wanted.
+        `attested` is the question's verb when some candidate uses it."""
         key = q.anchors | {q.focus_term, attested}
         weights = {u: max(map(self.weights, u)) * (ANCHOR_WEIGHT if key & set(u) else 1) for u in _units(q)}
         total = sum(weights.values()) or 1.0
@@ -252,8 +253,9 @@ class Extractive:
         if q.types:
             wanted = Wanted(q)
             for c, found in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
-                c.kinds = wanted.answers(c, found)
-                c.measured = wanted.measured(c, found)
+                answers = wanted.answers(c, found)
+                c.kinds = tuple((kind, words) for kind, words, _ in answers)
+                c.measured = wanted.measured(c, answers)
                 given = {kind for kind, _ in c.kinds}
                 if attested and not term_matches(q.event, c.stems):
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing

@@ -41,8 +41,8 @@ class Wanted:
         # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
         self.foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
 
-    def answers(self, c: Candidate, found: Found) -> tuple[tuple[str, str], ...]:
-        """The (kind, words) of the entities of the candidate that answer the question. A date or number answers
+    def answers(self, c: Candidate, found: Found) -> Found:
+        """The entities of the candidate (of those `found` in it) that answer the question. A date or number answers
         when it stands near the words of the event (or of the question when none of those is there): a sentence
         often holds several. A name answers anywhere in it."""
         q = self.q
@@ -50,8 +50,8 @@ class Wanted:
         described = described_as(c.text, q.focus_term) if self.named else []
         past = _past_dates(c) if q.ahead else []
         expected = _expected(c, found) if self.foretold else set()
-        return tuple(
-            (kind, words)
+        return [
+            (kind, words, at)
             for kind, words, at in found
             if words.lower() not in self.asked
             and (kind not in NEAR_KINDS or c.near(at, near))
@@ -60,14 +60,13 @@ class Wanted:
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
             and at not in expected
             and not any(start < at + len(words) and at < end for start, end in past)
-        )
+        ]
 
-    def measured(self, c: Candidate, found: Found) -> bool:
-        """True when the candidate gives an answering amount next to the measure asked for ("revenue of $9.3
+    def measured(self, c: Candidate, answers: Found) -> bool:
+        """True when one of the candidate's `answers` is an amount next to the measure asked for ("revenue of $9.3
         billion" for "What revenue ...?")."""
         return self.q.measures and any(
-            kind in ALIKE["NUMBER"] and (kind, words) in c.kinds and c.near(at, (self.q.focus_term,), COUNTED_WORDS)
-            for kind, words, at in found
+            kind in ALIKE["NUMBER"] and c.near(at, (self.q.focus_term,), COUNTED_WORDS) for kind, _, at in answers
         )
 
 

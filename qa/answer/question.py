@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from qa.dates import DateConstraint, find_dates, parse_question_dates
+from qa.dates import QUARTER_ORDINALS, DateConstraint, find_dates, parse_question_dates
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
@@ -77,7 +77,6 @@ _COPULA = {"is", "was", "are", "were"}
 _LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom"}
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _QUARTER = re.compile(r"[Qq]([1-4])")
-_ORDINALS = ("first", "second", "third", "fourth")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -115,7 +114,7 @@ def terms(text: str) -> list[str]:
     lemmas = []
     for word in WORD.findall(text):
         if quarter := _QUARTER.fullmatch(word):  # "Q3" is the third quarter
-            lemmas += [_ORDINALS[int(quarter.group(1)) - 1], "quarter"]
+            lemmas += [QUARTER_ORDINALS[int(quarter.group(1)) - 1], "quarter"]
             continue
         if _ACRONYM.fullmatch(word):  # "US" and "U.S." are the country, never the pronoun "us"
             lemmas.append(word.replace(".", "").lower())
@@ -206,11 +205,7 @@ def analyse(question: str) -> Question:
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
-        names=tuple(
-            Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
-            for label, text, _ in entities
-            if label in _NAME_LABELS and terms(text)
-        )
+        names=tuple(_name(text) for label, text, _ in entities if label in _NAME_LABELS and terms(text))
         + tuple(Name(n, (n,), (n,)) for n in numbers),
         types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
         wh=bool(_WH.search(question)),
@@ -222,12 +217,13 @@ def analyse(question: str) -> Question:
         measures=noun in _MEASURE_OF,
         per=_per(question),
         ahead=bool(_AHEAD.search(question)),
-        places=tuple(
-            Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
-            for label, text, _ in entities
-            if label in ("GPE", "LOC") and terms(text)
-        ),
+        places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
     )
+
+
+def _name(text: str) -> Name:
+    """A name as the question writes it, with its words and terms."""
+    return Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
 
 
 def _per(question: str) -> tuple[str, ...]:

@@ -67,21 +67,25 @@ class Retriever:
 
     def search(self, question: str, k: int | None = None) -> list[Passage]:
         """The `k` passages that best match the question, best first. When the question names an outlet ("as
-        reported by TechCrunch") or a date ("in October 2023"), the articles whose metadata match are searched on
-        their own too, and their passages come first. A question of two parts ("..., and how much did Binance
-        pay?") is searched as a whole together with each part, the parts' passages taken by turns, and gets twice
-        the passages."""
+        reported by TechCrunch"), that outlet's articles are also searched on their own and their passages come
+        first; when it names a date ("on November 5", "in October 2023"), the articles published then are searched
+        on their own too and take every other place (the date may be the event's, reported days later). A question
+        of two parts ("..., and how much did Binance pay?") is searched as a whole together with each part, the
+        parts' passages taken by turns, and gets twice the passages."""
         from qa.answer.question import clauses  # here: qa.answer imports this module
 
         parts = clauses(question)
         whole = self._ranking(question)
-        named = self.named_by(question)
+        by_source, by_date = self.named_by(question)
         rankings = []
         for part in parts if len(parts) > 1 else [question]:
             ranking = _fuse(whole, self._ranking(part)) if len(parts) > 1 else whole
-            if named:
-                ranking = _fuse(ranking, self._search_within(part, named))
-                ranking.sort(key=lambda p: p.article.path not in named)  # stable: fused order within each part
+            if by_date:
+                dated = [p for p in _fuse(ranking, self._search_within(part, by_date)) if p.article.path in by_date]
+                ranking = _interleave([dated, ranking])
+            if by_source:
+                ranking = _fuse(ranking, self._search_within(part, by_source))
+                ranking.sort(key=lambda p: p.article.path not in by_source)  # stable: fused order otherwise
             rankings.append(ranking)
         # each part's best passages by turns, so that no part is crowded out by the other
         return _interleave(rankings)[: (k or self.top_k) * min(len(parts), 2)]
@@ -95,16 +99,14 @@ class Retriever:
             passages.append(Passage(article, int(meta["start"]), int(meta["end"]), float(hit.score or 0.0)))
         return passages
 
-    def named_by(self, question: str) -> set[str]:
-        """The articles whose publisher the question names, or that are dated, or name a day, that the question
-        names; when it names both an outlet and a date, the articles that match both."""
+    def named_by(self, question: str) -> tuple[set[str], set[str]]:
+        """The articles whose publisher the question names, and those published on a day (or in a month or
+        year) it names."""
         asked = f" {_words(question)} "
         by_source = {path for path, names in self._outlets.items() if any(f" {n} " in asked for n in names)}
         dates = [d for d in parse_question_dates(question) if d.year or d.month or d.day]
         by_date = {a.path for a in self.articles.values() if a.published and any(d.matches(a.published) for d in dates)}
-        if by_source and by_date:
-            return by_source & by_date or by_source | by_date
-        return by_source or by_date
+        return by_source, by_date
 
     def _search_within(self, question: str, paths: set[str]) -> list[Passage]:
         """Dense search restricted to the given articles."""

@@ -2,8 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from qa.corpus import Article
 from qa.retrieve import Passage
+from tests.conftest import make_settings
 
 ARTICLE = Article("a.txt", "abc", "A", "Wire", None, date(2024, 1, 19), False, "0" * 64)
 
@@ -50,3 +53,33 @@ def test_a_publisher_is_named_with_or_without_its_section():
     assert _outlet("The Roar | Sports Writers Blog") == ["The Roar | Sports Writers Blog", "The Roar"]
     assert _outlet("FOX News - Health") == ["FOX News - Health", "FOX News"]
     assert _outlet("TechCrunch") == ["TechCrunch"] and _outlet(None) == []
+
+
+@pytest.fixture(scope="module")
+def dated_engine(tmp_path_factory):
+    """An engine over ten match reports published on 5 November 2023 and one storm report published days later."""
+    from qa.pipeline import engine as get_engine
+
+    folder = tmp_path_factory.mktemp("dated")
+    teams = ["Arsenal", "Chelsea", "Everton", "Fulham", "Brentford", "Burnley", "Luton", "Wolves", "Villa", "Spurs"]
+    for i, team in enumerate(teams):
+        (folder / f"match{i}.md").write_text(
+            f"---\ntitle: {team} win at home\nsource: Sports Daily\npublished: 2023-11-05\n---\n"
+            f"{team} won 2-1 at home on Sunday, November 5, 2023, the club said. The crowd was 40,000.\n"
+        )
+    (folder / "storm.md").write_text(
+        "---\ntitle: Auroras light up the sky\nsource: Space Wire\npublished: 2023-11-09\n---\n"
+        "A geomagnetic storm peaked as a strong G3 on Nov. 5, the space weather agency said.\n"
+    )
+    return get_engine(make_settings(tmp_path_factory.mktemp("dated-index"), folder))
+
+
+def test_a_named_day_may_be_the_events_so_articles_published_later_still_compete(dated_engine):
+    passages = dated_engine.retriever.search("What level did the geomagnetic storm reach when it peaked on November 5?")
+    assert any(p.article.path == "storm.md" for p in passages)
+    assert any(p.article.published == date(2023, 11, 5) for p in passages)  # the day's articles are searched too
+
+
+def test_a_named_outlet_comes_first(dated_engine):
+    passages = dated_engine.retriever.search("According to Sports Daily, how strong was the geomagnetic storm?")
+    assert all(p.article.source == "Sports Daily" for p in passages)

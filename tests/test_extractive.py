@@ -300,3 +300,20 @@ def test_a_word_of_the_question_said_in_other_words_counts():
     assert not a.abstained and a.text.startswith("The survey counted 610")
     coverage = {top["text"]: top["coverage"] for top in a.debug["top"]}
     assert coverage["The survey counted 610 people who bought a car."] > coverage[text.split("\n\n")[0]]
+
+
+def test_a_word_most_articles_use_asks_for_a_kind_of_answer_and_need_not_be_said():
+    storm = article(
+        "storm.txt",
+        "The geomagnetic storm peaked as a strong G3 on Sunday.",
+        "Auroras",
+        "Space Wire",
+        date(2023, 11, 9),
+    )
+    rivers = [article(f"river{i}.txt", f"The river rose to its highest level in {i + 2} years.", "Floods", "Wire",
+                      date(2023, 11, 9)) for i in range(3)]  # fmt: skip
+    collection = {a.path: a for a in [storm, *rivers, *OTHERS]}
+    a = Extractive(collection).answer(
+        "What level did the geomagnetic storm reach?", [Passage(storm, 0, len(storm.text), 1.0)]
+    )
+    assert not a.abstained and "G3" in a.text

@@ -127,6 +127,7 @@ class Extractive:
         if (
             focus
             and not (q.focus_kind or q.picks)
+            and self.weights.share(focus) <= COMMON_SHARE  # "What level ...?" asks for a kind of answer, not a thing
             and not any(term_matches(focus, self._words(c.article)) for c in relevant)
         ):
             # "What gift did she give?" and no article that covers the question speaks of a gift

@@ -317,3 +317,16 @@ def test_a_word_most_articles_use_asks_for_a_kind_of_answer_and_need_not_be_said
         "What level did the geomagnetic storm reach?", [Passage(storm, 0, len(storm.text), 1.0)]
     )
     assert not a.abstained and "G3" in a.text
+
+
+def test_a_date_that_opens_a_sentence_dates_all_of_it_but_not_the_next():
+    text = (
+        "Later Monday, the government said it would deepen its ties with the shipping industry in every single "
+        "area, calling the port its closest partner.\n\nIn April 2019, the port signed its first deal.\n\n"
+        "On January 14, Choe arrived in Moscow. She met Putin during the visit.\n\n"
+        "Putin met Choe again in the Kremlin, on January 16."
+    )
+    port = article("port.txt", text, "Port deal", "Wire", date(2024, 1, 19))
+    assert "Later Monday" in ask("When was the port called its closest partner?", port).text
+    a = ask("When did Putin meet Choe?", port)
+    assert "January 16" in a.text and "January 14" not in a.text

@@ -30,6 +30,7 @@ class Candidate:
     stems: frozenset[str]
     about: frozenset[str] = frozenset()  # the article's publisher, author and date, as terms
     title: frozenset[str] = frozenset()  # the article's title, as terms
+    second: int | None = None  # where its second sentence starts (in the text), when it holds two
     coverage: float = 0.0
     titled: float = 0.0  # credit for names of the question that only its article's title gives
     meaning: float = 0.0

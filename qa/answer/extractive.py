@@ -166,7 +166,8 @@ class Extractive:
                 out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
                 if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
                     begin = spans[i - 1][0]
-                    out.append(Candidate(p.article, begin, end, rank, frozenset(terms(text[begin:end])), about, title))
+                    stems = frozenset(terms(text[begin:end]))
+                    out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out
 
     def _ungrounded(self, q: Question, c: Candidate) -> list[str]:

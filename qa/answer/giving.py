@@ -23,6 +23,7 @@ ALIKE = {
 NEAR_KINDS = {"DATE", "NUMBER", "AMOUNT"}
 NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
 COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
+OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 
@@ -44,7 +45,7 @@ class Wanted:
     def answers(self, c: Candidate, found: Found) -> Found:
         """The entities of the candidate (of those `found` in it) that answer the question. A date or number answers
         when it stands near the words of the event (or of the question when none of those is there): a sentence
-        often holds several. A name answers anywhere in it."""
+        often holds several; a date that opens the sentence dates all of it. A name answers anywhere in it."""
         q = self.q
         near = self.event if any(term_matches(t, c.stems) for t in self.event) else q.terms
         described = described_as(c.text, q.focus_term) if self.named else []
@@ -54,7 +55,7 @@ class Wanted:
             (kind, words, at)
             for kind, words, at in found
             if words.lower() not in self.asked
-            and (kind not in NEAR_KINDS or c.near(at, near))
+            and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and _opens(c, at, near)))
             and (kind != "NUMBER" or self.counted is None or c.near(at, (self.counted,), COUNTED_WORDS))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
@@ -68,6 +69,15 @@ class Wanted:
         return self.q.measures and any(
             kind in ALIKE["NUMBER"] and c.near(at, (self.q.focus_term,), COUNTED_WORDS) for kind, _, at in answers
         )
+
+
+def _opens(c: Candidate, at: int, near: tuple[str, ...]) -> bool:
+    """True when the entity at `at` opens the candidate's first sentence and that sentence has one of the `near`
+    terms: "Later Monday, the Kremlin said ..., calling the North its closest neighbor"."""
+    first = [stems for start, _, stems in c.words if c.second is None or start < c.second]
+    return sum(start < at for start, _, _ in c.words) <= OPENING_WORDS and any(
+        term_matches(t, stems) for stems in first for t in near
+    )
 
 
 def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int]) -> bool:

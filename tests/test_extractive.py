@@ -330,3 +330,11 @@ def test_a_date_that_opens_a_sentence_dates_all_of_it_but_not_the_next():
     assert "Later Monday" in ask("When was the port called its closest partner?", port).text
     a = ask("When did Putin meet Choe?", port)
     assert "January 16" in a.text and "January 14" not in a.text
+
+
+def test_a_heading_that_only_repeats_the_question_answers_nothing():
+    text = "Honda e\n\nThe Honda e proved a sales flop, thanks in no small part to its short range."
+    a = ask(
+        "What happened to the Honda e?", article("honda.txt", text, "Small cars we lost", "Wire", date(2023, 12, 1))
+    )
+    assert "flop" in a.text

@@ -103,7 +103,8 @@ class Extractive:
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
         attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
         shortlist = self._score(q, candidates, attested)
-        relevant = [c for c in shortlist if c.relevance >= RELEVANT]
+        # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing
+        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - set(q.terms)]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:

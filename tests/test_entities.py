@@ -25,3 +25,8 @@ def test_money_and_shares_are_amounts(sentence, amounts):
 def test_an_age_is_told_from_other_numbers():
     (kinds,) = answer_kinds(["Kenwright died at the age of 78, and Smith, 44, won 34 games."])
     assert {words for kind, words, _ in kinds if kind == "AGE"} == {"at the age of 78", "44"}
+
+
+def test_a_reason_may_be_given_in_part():
+    for sentence in ["It was a flop, thanks in no small part to its range.", "Sales fell due in part to the strike."]:
+        assert "REASON" in {kind for kind, _, _ in answer_kinds([sentence])[0]}

@@ -16,8 +16,9 @@ _KINDS = {
     "PRODUCT": "NAME", "WORK_OF_ART": "NAME", "EVENT": "NAME", "LAW": "NAME",
 }  # fmt: skip
 _REASON = re.compile(
-    r"\b(because|due to|as a result|in order to|so that|aim(s|ed)? (to|at)|in return for|in exchange for|amid|"
-    r"follow(s|ed|ing)|after|owing to|since|thanks to|to (strengthen|develop|discuss|implement|seek))\b",
+    r"\b((because|due|owing|thanks)( in (\w+ ){0,2}part)? (of|to)|because|as a result|in order to|so that|"
+    r"aim(s|ed)? (to|at)|in return for|in exchange for|amid|follow(s|ed|ing)|after|since|"
+    r"to (strengthen|develop|discuss|implement|seek))\b",  # "thanks in no small part to", "due in part to"
     re.I,
 )
 

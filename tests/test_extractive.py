@@ -338,3 +338,16 @@ def test_a_heading_that_only_repeats_the_question_answers_nothing():
         "What happened to the Honda e?", article("honda.txt", text, "Small cars we lost", "Wire", date(2023, 12, 1))
     )
     assert "flop" in a.text
+
+
+def test_a_sentence_that_says_the_expert_is_read_with_the_one_that_names_him():
+    from qa.answer.candidate import leans_back
+
+    before = "Vedomosti ran the opinion of Konstantin Asmolov, an expert of the Center for Korean Studies."
+    assert not leans_back("According to the ministry, a campaign is waged.", before)
+    text = f"{before} According to the expert, a campaign is waged to create the impression that sanctions are broken."
+    a = ask(
+        "What does Asmolov say the campaign is meant to achieve?",
+        article("v.txt", text, "Talks", "Wire", date(2024, 1, 16)),
+    )
+    assert "sanctions" in a.text and a.citations[0].quote.startswith("Vedomosti")

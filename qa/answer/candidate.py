@@ -18,6 +18,8 @@ _LEANS_BACK = re.compile(
     re.I,
 )
 
+_THE = re.compile(r"^(?:\W*\w+\W+){0,3}?[Tt]he\s+([a-z]+)\b")  # "According to the expert, ..."
+
 
 @dataclass
 class Candidate:
@@ -71,7 +73,11 @@ class Candidate:
         )
 
 
-def leans_back(text: str) -> bool:
-    """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...") or by
-    setting itself against it ("But at that time, the Kremlin did not confirm it")."""
-    return bool(_LEANS_BACK.match(text))
+def leans_back(text: str, before: str = "") -> bool:
+    """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...", or
+    "According to the expert, ..." after one that names "an expert") or by setting itself against it ("But at that
+    time, the Kremlin did not confirm it")."""
+    if _LEANS_BACK.match(text):
+        return True
+    the = _THE.match(text)
+    return bool(the) and bool(set(terms(the.group(1))) & set(terms(before)))

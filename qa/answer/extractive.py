@@ -165,8 +165,8 @@ class Extractive:
                 seen.add((p.article.path, start))
                 text = p.article.text
                 out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
-                if i and leans_back(text[start:end]) and "\n" not in text[spans[i - 1][1] : start]:
-                    begin = spans[i - 1][0]
+                begin = spans[i - 1][0] if i else start
+                if i and leans_back(text[start:end], text[begin:start]) and "\n" not in text[spans[i - 1][1] : start]:
                     stems = frozenset(terms(text[begin:end]))
                     out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out

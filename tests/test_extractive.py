@@ -351,3 +351,22 @@ def test_a_sentence_that_says_the_expert_is_read_with_the_one_that_names_him():
         article("v.txt", text, "Talks", "Wire", date(2024, 1, 16)),
     )
     assert "sanctions" in a.text and a.citations[0].quote.startswith("Vedomosti")
+
+
+def test_a_paragraph_that_sets_itself_against_the_one_before_is_read_with_it():
+    from qa.answer.candidate import leans_back
+
+    assert not leans_back("Her visit follows Lavrov's trip.", "Peskov said talks go on.", new_paragraph=True)
+    assert leans_back("However, Russia rejects it.", "Yonhap said so.", new_paragraph=True)
+    text = (
+        "Yonhap reported that the two countries seek closer military ties, with North Korea providing weapons to "
+        "Russia.\n\nHowever, the Russian side rejects accusations of acquiring artillery shells and "
+        "operational-tactical missiles from the DPRK.\n\nNorth Korea and Russia have denied these allegations, as "
+        "well as claims that Pyongyang is receiving advanced military technology from Moscow."
+    )
+    arms = article("w.txt", text, "Arms", "Wire", date(2024, 1, 16))
+    candidates = Extractive({arms.path: arms})._candidates([Passage(arms, 0, len(arms.text), 1.0)])
+    assert any(c.text.startswith("Yonhap") and c.text.endswith("DPRK.") for c in candidates)  # read together
+    assert not any(c.text.startswith("Russia.") or c.text.count("\n") > 2 for c in candidates)
+    a = ask("Which weapons does Russia deny acquiring from North Korea?", arms)
+    assert "artillery shells" in a.text and "\n" not in a.text

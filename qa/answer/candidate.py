@@ -12,12 +12,8 @@ from qa.corpus import Article
 # Relevance is a weighted sum of the question's terms the sentence covers and its closeness in meaning.
 W_TERMS, W_MEANING = 0.5, 0.5
 NEAR_WORDS = 8  # a date, name or number this close to the question's words belongs to what was asked about
-_LEANS_BACK = re.compile(
-    r"^(?:(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)"
-    r"|\W*(?:but|however|yet|still|instead|nevertheless|nonetheless))\b",  # "But at that time, ..."
-    re.I,
-)
-
+_POINTS_BACK = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)\b", re.I)
+_SETS_AGAINST = re.compile(r"^\W*(?:but|however|yet|still|instead|nevertheless|nonetheless)\b", re.I)
 _THE = re.compile(r"^(?:\W*\w+\W+){0,3}?[Tt]he\s+([a-z]+)\b")  # "According to the expert, ..."
 
 
@@ -73,11 +69,12 @@ class Candidate:
         )
 
 
-def leans_back(text: str, before: str = "") -> bool:
+def leans_back(text: str, before: str = "", new_paragraph: bool = False) -> bool:
     """True when a sentence opens by pointing back to the one before ("On Thursday, he described them ...", or
     "According to the expert, ..." after one that names "an expert") or by setting itself against it ("But at that
-    time, the Kremlin did not confirm it")."""
-    if _LEANS_BACK.match(text):
-        return True
+    time, the Kremlin did not confirm it"). A pronoun that opens a paragraph may point further back: there, only
+    the other two tie the sentence to the one before."""
     the = _THE.match(text)
-    return bool(the) and bool(set(terms(the.group(1))) & set(terms(before)))
+    if _SETS_AGAINST.match(text) or (the and set(terms(the.group(1))) & set(terms(before))):
+        return True
+    return not new_paragraph and bool(_POINTS_BACK.match(text))

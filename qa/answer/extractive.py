@@ -166,7 +166,12 @@ class Extractive:
                 text = p.article.text
                 out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
                 begin = spans[i - 1][0] if i else start
-                if i and leans_back(text[start:end], text[begin:start]) and "\n" not in text[spans[i - 1][1] : start]:
+                new_paragraph = "\n" in text[spans[i - 1][1] : start]
+                if (
+                    i
+                    and _continues(text[begin:start])
+                    and leans_back(text[start:end], text[begin:start], new_paragraph)
+                ):
                     stems = frozenset(terms(text[begin:end]))
                     out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out
@@ -344,7 +349,7 @@ class Extractive:
             for c in group:
                 citations.append(make_citation(len(citations) + 1, c.article, c.start, c.end, c.score))
                 marks += f"[{len(citations)}]"
-            parts.append(_place_marks(with_dates(group[0]), marks))
+            parts.append(_place_marks(" ".join(with_dates(group[0]).split()), marks))  # one paragraph
         return Answer(
             question=q.text,
             text=" ".join(parts),
@@ -432,6 +437,12 @@ def _another_quarter(c: Candidate, asked: set[int]) -> bool:
     than those asked about."""
     named = quarters(c.text) or quarters(c.article.title or "") or quarters(c.article.text)
     return bool(named) and not named & asked
+
+
+def _continues(before: str) -> bool:
+    """True when the text before a sentence is a sentence it may go on from (news gives each its own paragraph),
+    not a heading or a caption, which end without a full stop."""
+    return before.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _elliptical(q: Question) -> bool:

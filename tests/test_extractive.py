@@ -1,6 +1,7 @@
 """The offline answerer on small hand-made articles: the real spaCy model and embeddings, no index."""
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from qa.answer.extractive import Extractive
@@ -202,6 +203,11 @@ def test_a_date_already_past_does_not_say_when_something_still_to_come_will_be()
     assert not ask("When did Putin last visit Pyongyang?", trip).abstained
     a = ask("On what date will Putin visit Pyongyang?", trip)
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a date"
+    # an article of unknown date: only a sentence about what is to come says when it will be
+    undated = replace(trip, path="undated.txt", published=None)
+    assert ask("On what date will Putin visit Pyongyang?", undated).abstained
+    plan = replace(undated, text="Putin will visit Pyongyang on June 18, the Kremlin said.")
+    assert "June 18" in ask("On what date will Putin visit Pyongyang?", plan).text
 
 
 def test_who_did_it_is_answered_by_a_name_in_a_sentence_that_says_it_was_done():

@@ -125,6 +125,8 @@ def test_a_question_about_what_is_still_to_come():
     assert analyse("When is Sen. Bob Menendez's bribery trial scheduled to begin?").ahead
     assert not analyse("When was the trial scheduled to begin?").ahead
     assert not analyse("When did Putin agree to visit?").ahead
+    assert analyse("Will Putin visit Pyongyang?").ahead
+    assert not analyse("Since when have Jada Pinkett Smith and Will Smith been separated?").ahead  # a name
 
 
 def test_the_main_verb_is_read_from_the_question_word_on():

@@ -25,6 +25,9 @@ NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a
 COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
 OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|plans?|planned|scheduled|slated|set to|due to|expected to|hopes? for|upcoming|next)\b", re.I
+)
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 
 Found = list[tuple[str, str, int]]  # (kind, words, offset) of each entity a sentence holds
@@ -101,10 +104,11 @@ def _expected(c: Candidate, found: Found) -> set[int]:
 
 def _past_dates(c: Candidate) -> list[tuple[int, int]]:
     """The spans of the dates in the candidate that were past when its article was published: "July 2000" does
-    not say when a visit still to come will be."""
+    not say when a visit still to come will be. When that day is unknown, all its dates unless it speaks of what is
+    to come ("will", "is scheduled to")."""
     published = c.article.published
     if published is None:
-        return []
+        return [] if _FUTURE.search(c.text) else [(m.start, m.end) for m in find_dates(c.text, None)]
     month = (published.year, published.month)
     return [
         (m.start, m.end)

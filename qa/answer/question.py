@@ -66,7 +66,8 @@ _RATE = re.compile(r"\bper\s+([a-z]+)|\b(daily|weekly|monthly|yearly|annual|hour
 _RATE_TERMS = {"daily": ("day", "daili"), "annual": ("year", "annual"), "yearly": ("year", "annual")}
 # A question about what is still to come: "When will Putin visit?", "When is the trial scheduled to begin?"
 _AHEAD = re.compile(
-    r"\b(?:will|shall|going\s+to|upcoming)\b|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b", re.I
+    r"^\W*will\b|\b(?:(?-i:will)|shall|going\s+to|upcoming)\b|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b",
+    re.I,
 )
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").

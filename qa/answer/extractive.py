@@ -44,7 +44,7 @@ COMMON_SHARE = 0.1  # a word used by more than this share of the articles does n
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
-SHORTLIST = 16  # sentences embedded and tagged for each question
+SHORTLIST = 20  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
     "PERSON": "a name",  # of a person or an organisation: the small model takes one for the other

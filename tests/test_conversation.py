@@ -71,3 +71,12 @@ def test_names_of_an_earlier_question_are_added_to_one_that_leans_on_it():
     earlier = "As reported by CNBC, what revenue did Choe report"
     assert with_names("what had analysts expected?", earlier) == "what had analysts expected (CNBC, Choe)?"
     assert with_names("what did Choe expect?", earlier) == "what did Choe expect (CNBC)?"
+
+
+def test_the_date_of_the_last_question_does_not_pick_whom_a_pronoun_means():
+    said = (
+        "Russian President Vladimir Putin meets with North Korean Foreign Minister Choe Son-hui in Moscow on "
+        "Jan. 16, 2024, photo by TASS Russian News Agency [1]"
+    )
+    asked = rewrite("Who from her side sat in on that meeting?", [("Who met Putin in Moscow in January 2024?", said)])
+    assert asked.startswith("Who from Choe Son-hui's side")

@@ -30,3 +30,11 @@ def test_an_age_is_told_from_other_numbers():
 def test_a_reason_may_be_given_in_part():
     for sentence in ["It was a flop, thanks in no small part to its range.", "Sales fell due in part to the strike."]:
         assert "REASON" in {kind for kind, _, _ in answer_kinds([sentence])[0]}
+
+
+def test_quoted_words_are_found():
+    found = answer_kinds(['He called it "an unprecedented level of cooperation" and “a threat”.'])[0]
+    assert [words for kind, words, _ in found if kind == "QUOTE"] == [
+        "an unprecedented level of cooperation",
+        "a threat",
+    ]

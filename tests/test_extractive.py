@@ -376,3 +376,16 @@ def test_a_paragraph_that_sets_itself_against_the_one_before_is_read_with_it():
     assert not any(c.text.startswith("Russia.") or c.text.count("\n") > 2 for c in candidates)
     a = ask("Which weapons does Russia deny acquiring from North Korea?", arms)
     assert "artillery shells" in a.text and "\n" not in a.text
+
+
+def test_the_words_someone_used_are_answered_by_a_quotation():
+    text = (
+        "The Kremlin spokesman said Putin has an invitation to visit North Korea, the Kremlin said.\n\n"
+        'Later Monday, the Kremlin said it would deepen ties with the North, calling it its "closest neighbor".'
+    )
+    kremlin = article("k.txt", text, "Kremlin and North Korea", "Wire", date(2024, 1, 15))
+    for question in [
+        "What words did the Kremlin use to describe North Korea?",
+        "What did the Kremlin call North Korea?",
+    ]:
+        assert "closest neighbor" in ask(question, kremlin).text

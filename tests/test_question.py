@@ -132,3 +132,13 @@ def test_a_question_about_what_is_still_to_come():
 def test_the_main_verb_is_read_from_the_question_word_on():
     assert analyse("According to Yardbarker, who did the Minnesota Wild hire to replace Dean Evason?").event == "hire"
     assert analyse("According to TechCrunch, who became Binance's new CEO?").event is None  # a light verb
+
+
+def test_the_words_someone_used_are_asked_for():
+    for question in [
+        "What words did the Kremlin use?",
+        "How did the White House describe the talks?",
+        "What did Seoul call it?",
+    ]:
+        assert analyse(question).types == {"QUOTE"}
+    assert "QUOTE" not in analyse("How did Choe travel to Moscow?").types

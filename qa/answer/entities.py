@@ -22,6 +22,9 @@ _REASON = re.compile(
     re.I,
 )
 
+# Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
+
 # A person's age: "at the age of 78", "aged 91", "34 years old", "the 78-year-old", "Smith, 44, has ...".
 _AGE = re.compile(
     r"\b(?:at the age of|aged)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|(?<=[a-z],\s)\d{1,3}(?=,\s)", re.I
@@ -111,12 +114,13 @@ def described_as(text: str, noun: str) -> list[int]:
 
 
 def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
-    """For each text, the (kind, words, offset) of every entity or reason cue it holds."""
+    """For each text, the (kind, words, offset) of every entity, reason cue or quotation it holds."""
     found = []
     for doc in _nlp().pipe(texts, batch_size=32):
         kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
         kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
         kinds += [("AGE", m.group(0), m.start()) for m in _AGE.finditer(doc.text)]
+        kinds += [("QUOTE", m.group(1), m.start(1)) for m in _QUOTED.finditer(doc.text)]
         amounts = [(e.start_char, e.end_char) for e in doc.ents if _KINDS.get(e.label_) == "AMOUNT"]
         kinds += [
             ("AMOUNT", m.group(0), m.start())

@@ -145,7 +145,7 @@ class Extractive:
                 giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
-            if kind in MUST_HAVE or kind == q.focus_kind:
+            if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE"):  # the words used, quoted if any are
                 relevant = giving or relevant
             # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
             relevant = [c for c in relevant if c.measured] or relevant

@@ -23,6 +23,13 @@ _TYPE_WORDS = [
     (r"who(m|se)?\b", "PERSON"),
     (r"where\b", "PLACE"),
     (r"why\b", "REASON"),
+    # the words someone used: "What words did the Kremlin use ...?", "How did the White House describe ...?"
+    (
+        r"(?:what|which)\s+(?:words?|phrases?|terms?|expressions?)\b|how\s+(?:did|does|do|has|have|was|were|is)\b"
+        r"[^?]{0,80}?\b(?:describe|call|characteri[sz]e|label|dub|term)|what\s+(?:did|does|do|has|have)\b[^?]{0,60}?"
+        r"\bcall\b",
+        "QUOTE",
+    ),
 ]
 # A question word asks for something where it opens the question or one of its parts ("Who met Putin and
 # when?"), not inside a clause ("Who greeted her when she arrived?").

@@ -30,6 +30,7 @@ class Passage:
         return self.article.text[self.start : self.end]
 
 
+BEST = 2  # the passages each retriever ranks highest are kept, however the other ranks them
 _SECTION = re.compile(r"\s+[|\-–—:]\s+")  # between a publisher's name and its section or tagline
 
 
@@ -38,9 +39,6 @@ class Retriever:
 
     def __init__(self, store: Store, articles: dict[str, Article], top_k: int) -> None:
         from llama_index.core import VectorStoreIndex
-        from llama_index.core.llms import MockLLM
-        from llama_index.core.retrievers import QueryFusionRetriever
-        from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
         from llama_index.retrievers.bm25 import BM25Retriever
 
         self.articles = articles
@@ -53,17 +51,9 @@ class Retriever:
             similarity_top_k=pool
         )
         nodes = store.nodes()
-        retrievers = [dense]
+        self._retrievers = [dense]
         if nodes:
-            retrievers.append(BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(pool, len(nodes))))
-        self._fusion = QueryFusionRetriever(
-            retrievers,
-            llm=MockLLM(),  # never used: num_queries=1 asks no model for extra queries
-            mode=FUSION_MODES.RECIPROCAL_RANK,
-            similarity_top_k=pool,
-            num_queries=1,
-            use_async=False,
-        )
+            self._retrievers.append(BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(pool, len(nodes))))
 
     def search(self, question: str, k: int | None = None) -> list[Passage]:
         """The `k` passages that best match the question, best first. When the question names an outlet ("as
@@ -91,8 +81,15 @@ class Retriever:
         return _interleave(rankings)[: (k or self.top_k) * min(len(parts), 2)]
 
     def _ranking(self, question: str) -> list[Passage]:
+        """Dense and BM25 rankings fused by reciprocal rank, with each one's best passages kept within the first
+        `top_k`: a passage only one of them finds ("accompanied" in the words, not the meaning) is not crowded
+        out by passages both rank middling."""
+        rankings = [self._passages(r.retrieve(question)) for r in self._retrievers]
+        return _promote(_fuse(*rankings), [p for ranking in rankings for p in ranking[:BEST]], self.top_k)
+
+    def _passages(self, hits) -> list[Passage]:
         passages = []
-        for hit in self._fusion.retrieve(question):
+        for hit in hits:
             meta = hit.node.metadata
             if (article := self.articles.get(meta.get("path", ""))) is None:
                 continue  # the index lags the folder: a file removed since the last sync
@@ -145,6 +142,16 @@ def _interleave(rankings: list[list[Passage]]) -> list[Passage]:
                 seen.add((p.article.path, p.start))
                 out.append(p)
     return out
+
+
+def _promote(ranking: list[Passage], best: list[Passage], k: int) -> list[Passage]:
+    """The ranking with the `best` passages it ranks below `k` moved up to just inside the first `k`."""
+    keys = {(p.article.path, p.start) for p in best}
+    late = [p for p in ranking[k:] if (p.article.path, p.start) in keys]
+    if not late:
+        return ranking
+    head = ranking[: k - len(late)]
+    return head + late + [p for p in ranking[len(head) :] if p not in late]
 
 
 def _fuse(*rankings: list[Passage], k: float = 60.0) -> list[Passage]:

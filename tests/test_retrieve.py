@@ -22,6 +22,12 @@ def test_a_paraphrase_is_found_by_meaning(engine):
     assert any("Vaddi" in p.text for p in passages)
 
 
+def test_a_passage_only_the_words_find_is_not_crowded_out(engine):
+    # BM25 ranks it second ("accompanied" ~ "Accompanying"); the dense model does not rank it at all
+    passages = engine.retriever.search("Who accompanied Choe on her trip?")
+    assert any("Accompanying Choe was Jo Chun Ryong" in p.text for p in passages)
+
+
 def test_passages_keep_offsets_into_the_cleaned_article(engine):
     for p in engine.retriever.search("Who met Putin and when?"):
         assert p.article.text[p.start : p.end] == p.text

@@ -389,3 +389,9 @@ def test_the_words_someone_used_are_answered_by_a_quotation():
         "What did the Kremlin call North Korea?",
     ]:
         assert "closest neighbor" in ask(question, kremlin).text
+
+
+def test_a_two_letter_part_of_a_name_does_not_name_the_person():
+    text = "During the meeting with Choe in Moscow, Lavrov looked forward to cooperation at the UN."
+    talks = article("un.txt", text, "Talks in Moscow", "Wire", date(2024, 1, 16))
+    assert ask("Did Choe meet Kim Jong-un in Moscow?", talks).abstained  # "un" of "Jong-un" is not "the UN"

@@ -22,6 +22,7 @@ from qa.answer.question import (
     analyse,
     clauses,
     from_question_word,
+    names_one,
     term_matches,
     terms,
 )
@@ -193,7 +194,7 @@ class Extractive:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
         another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
         by its initials in `text` ("DOJ" for "the US Justice Department")."""
-        missing = [" ".join(sorted(p)) for p in q.people if not any(term_matches(t, anywhere) for t in p)]
+        missing = [" ".join(sorted(p)) for p in q.people if not names_one(p, anywhere)]
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
             if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(name.words, text):
@@ -244,11 +245,11 @@ class Extractive:
         total = sum(weights.values()) or 1.0
         names = [u for u in weights if q.anchors & set(u)]
         for c in candidates:
-            covered = {u for u in weights if any(term_matches(t, c.covered) for t in u)}
+            covered = {u for u in weights if names_one(u, c.covered)}
             c.coverage = sum(weights[u] for u in covered) / total
             # A sentence that says "the company" is about the company its title names: it ranks higher for that
             # name (it is no more relevant: the title does not say the sentence answers the question).
-            titled = (u for u in names if u not in covered and any(term_matches(t, c.title) for t in u))
+            titled = (u for u in names if u not in covered and names_one(u, c.title))
             c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
         candidates.sort(key=lambda c: c.coverage + c.titled + 1 / (1 + c.rank), reverse=True)
@@ -461,7 +462,7 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
 
 def _names_everyone(q: Question, c: Candidate) -> bool:
     """True when the candidate names every person the question names (by any part of their name)."""
-    return all(any(term_matches(t, c.covered) for t in person) for person in q.people)
+    return all(names_one(person, c.covered) for person in q.people)
 
 
 def _overlaps(c: Candidate, groups: list[list[Candidate]]) -> bool:

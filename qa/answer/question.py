@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
@@ -139,6 +139,12 @@ def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
         if word == term or (min(len(word), len(term)) >= 4 and (word.startswith(term) or term.startswith(word))):
             return True
     return False
+
+
+def names_one(name: Collection[str], vocabulary: Collection[str]) -> bool:
+    """True when the vocabulary has a part of a name of several parts ("kim" of "Kim Jong-un"), not counting
+    parts of two letters, which other words share ("un" of "Jong-un" and "the UN")."""
+    return any(term_matches(t, vocabulary) for t in name if len(t) > 2 or len(name) == 1)
 
 
 class Name(NamedTuple):

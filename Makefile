@@ -32,9 +32,11 @@ CORPUS ?= ../shared/corpora/multihop-rag/articles
 eval: install
 	$(BIN)/qa eval seeds/eval.jsonl
 	$(BIN)/qa eval seeds/eval-heldout.jsonl
+	$(BIN)/qa eval seeds/eval-heldout2.jsonl
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout2.jsonl --seeds $(CORPUS) --index index-news609
+	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout3.jsonl --seeds $(CORPUS) --index index-news609
 
 bench: install
 	$(BIN)/python -m bench

@@ -8,6 +8,7 @@ from qa.answer import Answer, Citation
 from qa.corpus import Article
 from qa.errors import QAError
 from qa.evaluation import Case, Row, Scores, load_cases, score, summarize
+from tests.conftest import SEEDS
 
 TEXT = (
     "On January 16, Vladimir Putin met with Choe Son-hui in Moscow. "
@@ -194,3 +195,12 @@ def test_the_openai_backend_needs_an_endpoint(tmp_path):
     endpoint = Settings(openai_base_url="http://127.0.0.1:9/v1")
     assert check_backend(endpoint, "openai") is endpoint
     assert not check_backend(endpoint, "extractive").llm_enabled
+
+
+@pytest.mark.parametrize("path", sorted([*SEEDS.glob("*.jsonl"), *(SEEDS.parent / "evals").glob("*.jsonl")]), ids=str)
+def test_every_eval_set_of_the_repository_loads_with_unique_ids(path):
+    cases = load_cases(path)
+    assert len({c.id for c in cases}) == len(cases)
+    assert all(c.must and c.sources for c in cases if not c.abstain)  # what makes an answer right, and where it is
+    if path.parent == SEEDS:
+        assert {s for c in cases for s in c.sources} <= {p.name for p in SEEDS.glob("*.txt")}

@@ -105,7 +105,8 @@ class Extractive:
         attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
         shortlist = self._score(q, candidates, attested)
         # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing
-        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - set(q.terms)]
+        asked = set(q.terms)
+        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - asked]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
@@ -166,13 +167,11 @@ class Extractive:
                 seen.add((p.article.path, start))
                 text = p.article.text
                 out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
-                begin = spans[i - 1][0] if i else start
+                if not i:
+                    continue
+                begin, before = spans[i - 1][0], text[spans[i - 1][0] : start]
                 new_paragraph = "\n" in text[spans[i - 1][1] : start]
-                if (
-                    i
-                    and _continues(text[begin:start])
-                    and leans_back(text[start:end], text[begin:start], new_paragraph)
-                ):
+                if _continues(before) and leans_back(text[start:end], before, new_paragraph):
                     stems = frozenset(terms(text[begin:end]))
                     out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out

@@ -7,7 +7,6 @@ import re
 
 from qa.answer.entities import named_entities, proper_names, tagged
 from qa.answer.question import WORD, analyse, term_matches, terms
-from qa.dates import find_dates
 
 History = list[tuple[str, str]]
 MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
@@ -137,7 +136,7 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
         e for e in named_entities(last_answer) if e[0] in kinds and not any(w in last_question for w in e[1].split())
     ]
     q = analyse(last_question)
-    dated = {t for m in find_dates(last_question, None) for t in terms(m.text)}  # "in January 2024" says when
+    dated = {t for start, end in q.dated for t in terms(last_question[start:end])}  # "in January 2024" says when
     event = [t for t in q.terms if t not in q.anchors and t not in dated]
     places = [m.start() for m in WORD.finditer(last_answer) if any(term_matches(t, terms(m.group())) for t in event)]
     if new and places and "PERSON" in q.types:

@@ -22,6 +22,7 @@ from qa.answer.question import (
     analyse,
     clauses,
     from_question_word,
+    lemma,
     names_one,
     term_matches,
     terms,
@@ -29,7 +30,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import Period, find_dates, periods, quarters
+from qa.dates import Period, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -274,9 +275,8 @@ class Extractive:
         """Credit each candidate for the question's words it says in other words ("cannabis" for "marijuana",
         "threat" for "danger"), by how close the model holds the two words to be. Names are never paraphrased."""
         asked = {}
-        dates = [(d.start, d.end) for d in find_dates(q.text, None)]  # "September" is not said as "January"
         for m in WORD.finditer(q.text):
-            if any(start <= m.start() < end for start, end in dates):
+            if any(start <= m.start() < end for start, end in q.dated):  # "September" is not said as "January"
                 continue
             unit = tuple(terms(m.group())[:1])
             if unit in weights:  # a verb with its particle ("get back") says more than the verb alone
@@ -284,7 +284,7 @@ class Extractive:
                 asked.setdefault(unit, (m.group() + (particle.group() if particle else "")).lower())
         if not asked:
             return
-        said = [sorted({_lemma(word) for _, word, found in c.words if found}) for c in shortlist]
+        said = [sorted({lemma(word) for _, word, found in c.words if found}) for c in shortlist]
         vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             if not words:
@@ -402,13 +402,6 @@ def _about(article: Article) -> frozenset[str]:
     """The terms of an article's publisher, author and publication date ("published 16 January 2024")."""
     day = article.published
     return frozenset(terms(" ".join(filter(None, [article.source, article.author, day and f"{day:%d %B %Y}"]))))
-
-
-def _lemma(word: str) -> str:
-    """The dictionary form of a word, lower-cased: "returned" is said as "return"."""
-    import simplemma
-
-    return simplemma.lemmatize(word.lower(), lang="en")
 
 
 def _units(q: Question) -> list[tuple[str, ...]]:

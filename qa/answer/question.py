@@ -113,11 +113,16 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def lemma(word: str) -> str:
+    """The dictionary form of a word, lower-cased: "returned" is "return", "shells" is "shell"."""
+    import simplemma
+
+    return simplemma.lemmatize(word.lower(), lang="en").lower()
+
+
 def terms(text: str) -> list[str]:
     """The content words of `text` as stems of their lemmas ("met" and "meeting" both "meet"), in order; stop
     words dropped."""
-    import simplemma
-
     stop = _stopwords()
     lemmas = []
     for word in WORD.findall(text):
@@ -129,7 +134,7 @@ def terms(text: str) -> list[str]:
             continue
         word = word.lower().replace("’", "'").split("'")[0]
         if word not in stop and len(word) > 1 or word.isdigit():
-            lemmas.append(simplemma.lemmatize(word, lang="en").lower())
+            lemmas.append(lemma(word))
     return _stemmer().stemWords(lemmas)
 
 
@@ -175,6 +180,7 @@ class Question:
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     places: tuple[Name, ...] = ()  # the places it names
+    dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
 
     @cached_property
     def focus_term(self) -> str | None:
@@ -232,6 +238,7 @@ def analyse(question: str) -> Question:
         per=_per(question),
         ahead=bool(_AHEAD.search(question)),
         places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
+        dated=tuple(dates),
     )
 
 
@@ -275,8 +282,6 @@ def focus_noun(question: str) -> str | None:
     "What gift did she give?", "city" in "In which city ...", "treaty" in "What was the name of the treaty ...";
     None when the question names no such noun ("What did she say?") or one answered by what it names ("What role
     ...", "What word ...")."""
-    import simplemma
-
     from qa.answer.entities import tagged
 
     tokens = [(w.lower(), pos) for w, pos in tagged(question)]
@@ -302,7 +307,7 @@ def focus_noun(question: str) -> str | None:
             at += 1
         if not run:
             break
-        noun = simplemma.lemmatize(run[-1], lang="en")
+        noun = lemma(run[-1])
         if noun in _OF_NOUNS and at < len(words) and words[at] == "of":
             at += 1
             continue

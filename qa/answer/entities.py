@@ -72,17 +72,18 @@ def proper_names(text: str) -> list[tuple[str, int]]:
     """The (words, offset) of each run of proper nouns in `text` that the entity model did not take for a name:
     "Choe" in "When did Choe leave for Russia?" (it finds "Russia" only)."""
     named = [(start, start + len(words)) for _, words, start in named_entities(text)]
-    runs: list[list] = []
+    runs: list[list] = [[]]
     for token in _parse(text):
-        if token.pos_ == "PROPN" or (token.text == "-" and runs and runs[-1][-1].i == token.i - 1):
-            if runs and runs[-1][-1].i == token.i - 1:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
+        if token.pos_ == "PROPN" or (token.text == "-" and runs[-1]):  # "Son-hui": a hyphen inside a name
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
     found = []
     for run in runs:
         while run and run[-1].pos_ != "PROPN":  # a hyphen closing the run
             run.pop()
+        if not run:
+            continue
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         if not any(s < end and start < e for s, e in named):
             found.append((text[start:end], start))

@@ -12,6 +12,8 @@ from qa.dates import parse_question_dates
 from qa.embeddings import embed_model
 
 if TYPE_CHECKING:
+    from llama_index.core.schema import NodeWithScore
+
     from qa.store import Store
 
 
@@ -28,6 +30,11 @@ class Passage:
     def text(self) -> str:
         """The passage's words, read from the cleaned article."""
         return self.article.text[self.start : self.end]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The same passage in any ranking: its article and where it starts."""
+        return self.article.path, self.start
 
 
 BEST = 2  # the passages each retriever ranks highest are kept, however the other ranks them
@@ -87,7 +94,8 @@ class Retriever:
         rankings = [self._passages(r.retrieve(question)) for r in self._retrievers]
         return _promote(_fuse(*rankings), [p for ranking in rankings for p in ranking[:BEST]], self.top_k)
 
-    def _passages(self, hits) -> list[Passage]:
+    def _passages(self, hits: list[NodeWithScore]) -> list[Passage]:
+        """The passages of a retriever's hits that are still in the folder."""
         passages = []
         for hit in hits:
             meta = hit.node.metadata
@@ -138,16 +146,16 @@ def _interleave(rankings: list[list[Passage]]) -> list[Passage]:
     seen, out = set(), []
     for tier in zip_longest(*rankings):
         for p in tier:
-            if p is not None and (p.article.path, p.start) not in seen:
-                seen.add((p.article.path, p.start))
+            if p is not None and p.key not in seen:
+                seen.add(p.key)
                 out.append(p)
     return out
 
 
 def _promote(ranking: list[Passage], best: list[Passage], k: int) -> list[Passage]:
     """The ranking with the `best` passages it ranks below `k` moved up to just inside the first `k`."""
-    keys = {(p.article.path, p.start) for p in best}
-    late = [p for p in ranking[k:] if (p.article.path, p.start) in keys]
+    keys = {p.key for p in best}
+    late = [p for p in ranking[k:] if p.key in keys]
     if not late:
         return ranking
     head = ranking[: k - len(late)]
@@ -160,7 +168,6 @@ def _fuse(*rankings: list[Passage], k: float = 60.0) -> list[Passage]:
     first: dict[tuple[str, int], Passage] = {}
     for ranking in rankings:
         for rank, p in enumerate(ranking):
-            key = (p.article.path, p.start)
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
-            first.setdefault(key, p)
+            scores[p.key] = scores.get(p.key, 0.0) + 1.0 / (k + rank)
+            first.setdefault(p.key, p)
     return [replace(first[key], score=score) for key, score in sorted(scores.items(), key=lambda kv: -kv[1])]

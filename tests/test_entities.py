@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.answer.entities import answer_kinds
+from qa.answer.entities import answer_kinds, named_entities
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,28 @@ def test_money_and_shares_are_amounts(sentence, amounts):
 
 def test_an_age_is_told_from_other_numbers():
     (kinds,) = answer_kinds(["Kenwright died at the age of 78, and Smith, 44, won 34 games."])
-    assert {words for kind, words, _ in kinds if kind == "AGE"} == {"at the age of 78", "44"}
+    assert {words for kind, words, _ in kinds if kind == "AGE"} == {"the age of 78", "44"}
+    (kinds,) = answer_kinds(["It needs a parent's approval for users under the age of 16 or ages 13 to 15."])
+    assert {words for kind, words, _ in kinds if kind == "AGE"} == {"the age of 16", "ages 13 to 15"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "durations"),
+    [
+        ("The talks lasted two hours and a 10-day trip followed.", {"two hours", "10-day"}),
+        ("Choe is to visit Russia from Monday to Wednesday.", {"Monday to Wednesday"}),
+        ("He has led the party since 2011 and it ran for years.", {"2011", "for years"}),
+        ("An hour-long meeting took place on Tuesday.", {"An hour-long"}),
+        ("The meeting took place on Tuesday, January 16.", set()),  # a day is no length of time
+    ],
+)
+def test_a_length_of_time_is_told_from_a_date(sentence, durations):
+    (kinds,) = answer_kinds([sentence])
+    assert {words for kind, words, _ in kinds if kind == "DURATION"} == durations
+
+
+def test_no_entity_starts_inside_a_word():
+    assert named_entities("The 64MB memory holds 11 minutes.") == [("CARDINAL", "64", 4), ("TIME", "11 minutes", 22)]
 
 
 def test_a_reason_may_be_given_in_part():

@@ -23,7 +23,11 @@ def test_a_stem_matches_its_longer_forms():
         ("Who met Putin and when?", {"PERSON", "DATE"}),
         ("Who greeted her when she arrived?", {"PERSON"}),
         ("Where did they meet?", {"PLACE"}),
-        ("How many days was the visit?", {"NUMBER", "DATE"}),
+        ("How many days was the visit?", {"NUMBER", "DURATION"}),
+        ("How long did the meeting last?", {"DURATION"}),  # "two hours", "from Monday to Wednesday"; not "Tuesday"
+        ("For how long was the channel suspended?", {"DURATION"}),
+        ("How long before this trip had Putin last visited?", {"DATE"}),  # "in July 2000" answers it
+        ("How many days after meeting Putin did Choe return?", {"NUMBER", "DATE"}),
         ("On what day did she leave?", {"DATE"}),
         ("Did Putin visit?", set()),
         ("In which city did the delegation land?", {"PLACE"}),
@@ -50,8 +54,18 @@ def test_anchors_are_names_and_numbers_not_nationalities_or_dates():
     assert "octob" in q.terms  # a date still counts as words of the question
 
 
+def test_of_a_hyphenated_name_only_the_name_is_an_anchor():
+    assert analyse("How many users did the Cameroon-born platform gain?").anchors == {"cameroon"}
+    assert analyse("When did Putin meet Choe Son-hui?").anchors >= {"son", "hui"}  # "hui" is no English word
+
+
+def test_a_name_the_entity_model_finds_inside_a_word_is_no_anchor():
+    assert analyse("How much does the 64MB memory of the sampler hold?").anchors == set()  # "MB" is not a name
+
+
 def test_question_frames_are_not_content_words():
     assert analyse("What position does Dmitry Peskov hold?").terms == ("dmitri", "peskov")
+    assert analyse("How long did the meeting last?").terms == ("meet",)
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,31 @@ _REASON = re.compile(
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
-# A person's age: "at the age of 78", "aged 91", "34 years old", "the 78-year-old", "Smith, 44, has ...".
+# A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
+# 78-year-old", "Smith, 44, has ...".
 _AGE = re.compile(
-    r"\b(?:at the age of|aged)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|(?<=[a-z],\s)\d{1,3}(?=,\s)", re.I
+    r"\b(?:the age of|aged?|ages)\s+\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b|\b\d{1,3}[- ]years?[- ]old\b"
+    r"|(?<=[a-z],\s)\d{1,3}(?=,\s)",
+    re.I,
 )
+
+# A length of time: "two hours", "a 10-day trip", "for years", "an hour-long meeting" (and see _spans).
+_UNIT = r"(?:second|minute|min|hour|hr|day|night|week|month|year|decade)s?|centur(?:y|ies)"
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|hundred|several|few|many|couple of|half an?)[\s-]+(?:(?:more|full|straight|consecutive)\s+)?"
+    rf"(?:{_UNIT})\b(?:-long\b)?|\b(?:{_UNIT})-long\b|\bfor\s+(?:{_UNIT})\b",
+    re.I,
+)
+_SPAN_OPENS = re.compile(r"\b(?:from|since|until|till|through)\s+$", re.I)
+_SPAN_JOINS = re.compile(r"\s(?:to|until|through)\s|\d\s?[-–]\s?\d", re.I)
+
+
+def _spans(text: str, date) -> bool:
+    """True when a date (a spaCy entity) bounds a length of time: "from Monday to Wednesday", "since March"."""
+    return bool(
+        _SPAN_OPENS.search(text[max(0, date.start_char - 8) : date.start_char]) or _SPAN_JOINS.search(date.text)
+    )
 
 
 # Money and shares, which the small model misses often ("€473 million ($513 million ...)"): a currency sign or code
@@ -121,6 +142,8 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
         kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
         kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
         kinds += [("AGE", m.group(0), m.start()) for m in _AGE.finditer(doc.text)]
+        kinds += [("DURATION", m.group(0), m.start()) for m in _DURATION.finditer(doc.text)]
+        kinds += [("DURATION", e.text, e.start_char) for e in doc.ents if e.label_ == "DATE" and _spans(doc.text, e)]
         kinds += [("QUOTE", m.group(1), m.start(1)) for m in _QUOTED.finditer(doc.text)]
         amounts = [(e.start_char, e.end_char) for e in doc.ents if _KINDS.get(e.label_) == "AMOUNT"]
         kinds += [
@@ -133,5 +156,10 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
 
 
 def named_entities(text: str) -> list[tuple[str, str, int]]:
-    """The (spaCy label, words, offset) of every named entity in `text`, in order."""
-    return [(e.label_, e.text, e.start_char) for e in _nlp()(text).ents]
+    """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
+    word (spaCy reads the "MB" of "64MB" as an organisation)."""
+    return [
+        (e.label_, e.text, e.start_char)
+        for e in _nlp()(text).ents
+        if not (e.start_char and text[e.start_char - 1].isalnum())
+    ]

@@ -51,6 +51,7 @@ SHORTLIST = 20  # sentences embedded and tagged for each question
 MUST_HAVE = {
     "PERSON": "a name",  # of a person or an organisation: the small model takes one for the other
     "DATE": "a date",
+    "DURATION": "a length of time",
     "NUMBER": "a number",
     "AMOUNT": "an amount",
     "PLACE": "a place",

@@ -14,12 +14,16 @@ from typing import NamedTuple
 from qa.dates import QUARTER_ORDINALS, DateConstraint, find_dates, parse_question_dates
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
+_HOW_LONG = r"how (?:long|many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))\b"
+_RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how many\b|what number\b", "NUMBER"),
     (r"how old\b|(what|which) age\b|at what age\b", "AGE"),
     (r"how much\b|what (percentage|share|amount)\b", "AMOUNT"),  # money, a percentage, a quantity
-    (r"when\b|how long\b|how many (days|weeks|months|years|hours)\b|(what|which) (date|day|time|year|month)\b", "DATE"),
+    # "How long before the trip ...?" is answered by when it was ("in July 2000"); "How long did it last?" not
+    (r"when\b|(what|which) (date|day|time|year|month)\b|" + _HOW_LONG + _RELATIVE, "DATE"),
+    (r"(?:for )?" + _HOW_LONG + "(?!" + _RELATIVE + ")", "DURATION"),
     (r"who(m|se)?\b", "PERSON"),
     (r"where\b", "PLACE"),
     (r"why\b", "REASON"),
@@ -39,11 +43,11 @@ _ASKS = (
 )
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
 # Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
-# title, which the articles give without the word "position".
+# title, which the articles give without the word "position"; "How long did the meeting last?" asks its length.
 _FRAME = re.compile(
-    r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much)\b"
+    r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much|long)\b"
     r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
-    r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy)(?=\s*\?\s*$)"
+    r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy|last)(?=\s*\?\s*$)"
     r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b",  # who said it is the outlet's name, not these words
     re.I,
 )
@@ -118,6 +122,13 @@ def lemma(word: str) -> str:
     import simplemma
 
     return simplemma.lemmatize(word.lower(), lang="en").lower()
+
+
+def _english(word: str) -> bool:
+    """True for a lower-case word of the English dictionary: "born", not "hui"."""
+    import simplemma
+
+    return word.islower() and simplemma.is_known(word, lang="en")
 
 
 def terms(text: str) -> list[str]:
@@ -206,7 +217,9 @@ def analyse(question: str) -> Question:
         if any(start <= token.start() < end for start, end in dates):
             continue
         proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in _stopwords()
-        if proper or word.isdigit():
+        if proper:  # of "Cameroon-born" only "Cameroon" is a name; "Son-hui" is one whole
+            anchors.update(terms(" ".join(p for p in word.split("-") if not _english(p))))
+        elif word.isdigit():
             anchors.update(terms(word))
         if word.isdigit():
             numbers.append(word)
@@ -227,7 +240,8 @@ def analyse(question: str) -> Question:
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         names=tuple(_name(text) for label, text, _ in entities if label in _NAME_LABELS and terms(text))
         + tuple(Name(n, (n,), (n,)) for n in numbers),
-        types=types | ({kind, _MEASURE_OF.get(noun)} - {None}),
+        # "how many days" asks for a length of time, not a date
+        types=types | ({kind, _MEASURE_OF.get(noun)} - {None, "DATE" if "DURATION" in types else None}),
         wh=bool(_WH.search(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,

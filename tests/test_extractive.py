@@ -395,3 +395,25 @@ def test_a_two_letter_part_of_a_name_does_not_name_the_person():
     text = "During the meeting with Choe in Moscow, Lavrov looked forward to cooperation at the UN."
     talks = article("un.txt", text, "Talks in Moscow", "Wire", date(2024, 1, 16))
     assert ask("Did Choe meet Kim Jong-un in Moscow?", talks).abstained  # "un" of "Jong-un" is not "the UN"
+
+
+def test_things_named_side_by_side_are_each_answered_by_their_own_sentence():
+    spill = article(
+        "spill.txt",
+        "Mastodon has 1.8 million monthly active users.",
+        "Bluesky turns one",
+        "TechCrunch",
+        date(2023, 11, 4),
+    )
+    flip = article("flip.txt", "Mastodon today has around 1.5 million monthly active users.",
+                   "Flipboard joins the fediverse", "TechCrunch", date(2023, 12, 18))  # fmt: skip
+    a = ask(
+        "What monthly active user figures for Mastodon do the story on Bluesky and the one on Flipboard give?",
+        spill,
+        flip,
+    )
+    assert not a.abstained and "1.8 million" in a.text and "1.5 million" in a.text
+    a = ask("What monthly active user figures for Mastodon does the story on Bluesky give?", flip)
+    assert a.abstained  # a name asked about alone is still needed
+    told = "Bluesky and Flipboard both wrote about Mastodon. "  # names side by side before the question asks
+    assert ask(told + "What monthly active user figures for Mastodon does the story on Bluesky give?", flip).abstained

@@ -114,6 +114,8 @@ class Extractive:
         if not relevant:
             return self._abstain(q, shortlist, passages, "no sentence covers the question")
         grounded = [c for c in relevant if not self._ungrounded(q, c)]
+        side_by_side = not grounded
+        grounded = grounded or self._each_grounded(q, relevant)
         if not grounded:
             names = ", ".join(self._ungrounded(q, relevant[0]))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
@@ -153,7 +155,7 @@ class Extractive:
                 relevant = giving or relevant
             # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
             relevant = [c for c in relevant if c.measured] or relevant
-        return self._compose(q, self._select(q, relevant), shortlist, passages)
+        return self._compose(q, self._select(q, relevant, side_by_side), shortlist, passages)
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
@@ -190,6 +192,15 @@ class Extractive:
             if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, c.text) + places
+
+    def _each_grounded(self, q: Question, relevant: list[Candidate]) -> list[Candidate]:
+        """For a question that names things side by side ("What price do Engadget and Polygon give?"), where no
+        sentence is about them all: the sentences about some of them, when together they are about all."""
+        missing = [set(self._ungrounded(q, c)) for c in relevant]
+        names = set().union(*missing)
+        if not names or any(all(n in m for m in missing) for n in names) or not _side_by_side(q.text, names):
+            return []
+        return [c for c, m in zip(relevant, missing, strict=True) if m < names]
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
@@ -306,12 +317,17 @@ class Extractive:
                 self._words_seen[w] = v / (np.linalg.norm(v) or 1.0)
         return self._words_seen
 
-    def _select(self, q: Question, relevant: list[Candidate]) -> list[list[Candidate]]:
+    def _select(self, q: Question, relevant: list[Candidate], side_by_side: bool = False) -> list[list[Candidate]]:
         """The fewest candidates, led by the best that names all the question's anchors, that together cover its
-        answer kinds (and, for a list of people or places, each one named); each comes with the candidates of
-        other articles that say the same."""
+        answer kinds (and, for a list of people or places, each one named; for things named side by side, each
+        one's best sentence); each comes with the candidates of other articles that say the same."""
         best = relevant[0]
         groups = [[best]]
+        lacking = set(self._ungrounded(q, best)) if side_by_side else set()
+        for c in relevant[1:]:
+            if lacking and (gained := lacking - set(self._ungrounded(q, c))) and not _overlaps(c, groups):
+                groups.append([c])
+                lacking -= gained
         covered_types = {k for k, _ in best.kinds} & q.types
         covered_terms = {t for t in q.terms if term_matches(t, best.covered)}
         named = {words for _, words in best.kinds}
@@ -397,6 +413,19 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
         passages=tuple(passages),
         debug={"parts": [{"question": a.question, **a.debug} for a in answers]},
     )
+
+
+def _side_by_side(question: str, names: set[str]) -> bool:
+    """True when the question asks about all of `names` in one run joined by "and", "or" or commas ("Engadget
+    and Polygon", "its story on Spill and its story on Flipboard")."""
+    # not names side by side in what the question tells before it asks ("X and Y both announced deals. Which ...")
+    question = from_question_word(re.split(r"(?<=[.!])\s+(?=[A-Z])", question)[-1])
+    words = [(m.start(), set(terms(m.group()))) for m in WORD.finditer(question)]
+    at = [next((i for i, said in words if said & set(terms(n))), None) for n in names]
+    if None in at:
+        return False
+    between = question[min(at) : max(at)]
+    return len(at) > 1 and bool(re.search(r"\b(?:and|or|vs|versus)\b|,", between, re.I))
 
 
 def _about(article: Article) -> frozenset[str]:

@@ -417,3 +417,12 @@ def test_things_named_side_by_side_are_each_answered_by_their_own_sentence():
     assert a.abstained  # a name asked about alone is still needed
     told = "Bluesky and Flipboard both wrote about Mastodon. "  # names side by side before the question asks
     assert ask(told + "What monthly active user figures for Mastodon does the story on Bluesky give?", flip).abstained
+
+
+def test_a_share_does_not_say_what_something_is_worth():
+    deal = article("nascar.txt", "NASCAR secured almost a 40% increase over its current media rights deal.\n\n"
+                   "Just days ago, NASCAR finalized a $7.7 billion media rights deal with four networks.",
+                   "NASCAR's deal", "Essentially Sports", date(2023, 11, 28))  # fmt: skip
+    a = ask("How much is NASCAR's new media rights deal worth?", deal)
+    assert "$7.7 billion" in a.text and "40%" not in a.text
+    assert "40%" in ask("How much more is NASCAR's new media rights deal worth?", deal).text  # compared: a share

@@ -28,6 +28,15 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|scheduled|slated|set to|due to|expected to|hopes? for|upcoming|next)\b", re.I
 )
+# "How much is the deal worth?" asks for money: a share ("a 40% increase") does not answer it, unless the question
+# compares ("How much more did they spend?").
+_MONEY = re.compile(
+    r"\b(?:worth|cost|costs|costing|pay|pays|paid|paying|spend|spent|price[ds]?|raised?|sell|sold|buy|bought|earn|"
+    r"earned|charge[ds]?|fined?)\b",
+    re.I,
+)
+_COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
+_SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 
 Found = list[tuple[str, str, int]]  # (kind, words, offset) of each entity a sentence holds
@@ -42,6 +51,7 @@ class Wanted:
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
+        self.money = "AMOUNT" in q.types and bool(_MONEY.search(q.text)) and not _COMPARED.search(q.text)
         # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
         self.foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
 
@@ -62,6 +72,7 @@ class Wanted:
             and (kind != "NUMBER" or self.counted is None or c.near(at, (self.counted,), COUNTED_WORDS))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
+            and not (self.money and kind == "AMOUNT" and _SHARE.search(words))
             and at not in expected
             and not any(start < at + len(words) and at < end for start, end in past)
         ]

@@ -224,6 +224,8 @@ def analyse(question: str) -> Question:
         if word.isdigit():
             numbers.append(word)
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
+    if "DURATION" in types:  # "how many years" is answered by "seven years", a length of time
+        types -= {"NUMBER"}
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)

@@ -35,6 +35,9 @@ _REPORTED = re.compile(
     re.I,
 )
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these|the same)\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
+_THAT_NOUN = re.compile(r"\b(?:that|this|the same)\s+([a-z]+)\b", re.I)
+# The entity kinds that can be the answer to a "which <noun>" question of each kind.
+_ANSWERED_BY = {"PERSON": ("PERSON", "ORG"), "ORG": ("ORG", "PERSON"), "PLACE": ("GPE", "LOC", "FAC")}
 _NOT_NOUNS = frozenset(
     [
         "in",
@@ -78,6 +81,10 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
     if not history:
         return question, topic
     last_question = history[-1][0]
+    pointed = _THAT_NOUN.search(question)
+    if pointed and (entity := _answered(pointed.group(1), *history[-1])):
+        # "Is that agency run by the state?" after "Which news agency quoted Peskov?": the agency answered
+        return question[: pointed.start()] + entity + question[pointed.end() :], topic
     match = _PRONOUN.search(question)
     if match and (_REPORTED.search(question[: match.start()]) or _owner_named(question, match)):
         match = None  # "Which senator said he ...?", "What did Beeper do with its pricing?": asked about here
@@ -146,6 +153,20 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
             if label == kind:
                 return text
     return None
+
+
+def _answered(noun: str, last_question: str, last_answer: str) -> str | None:
+    """The name the last answer gave for a `noun` the last question asked for ("TASS" for "that agency" after
+    "Which news agency ...?"): of the kind that noun names, new in the answer, the nearest to the noun there."""
+    q = analyse(last_question)
+    if not q.focus_term or not term_matches(q.focus_term, terms(noun)) or q.focus_kind not in _ANSWERED_BY:
+        return None
+    kinds = _ANSWERED_BY[q.focus_kind]
+    new = [e for e in named_entities(last_answer) if e[0] in kinds and e[1] not in last_question]
+    said = [m.start() for m in WORD.finditer(last_answer) if term_matches(q.focus_term, terms(m.group()))]
+    if not new:
+        return None
+    return min(new, key=lambda e: min((abs(e[2] - at) for at in said), default=0))[1]
 
 
 def _next_word_is_noun(text: str, end: int) -> bool:

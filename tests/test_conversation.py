@@ -80,3 +80,13 @@ def test_the_date_of_the_last_question_does_not_pick_whom_a_pronoun_means():
     )
     asked = rewrite("Who from her side sat in on that meeting?", [("Who met Putin in Moscow in January 2024?", said)])
     assert asked.startswith("Who from Choe Son-hui's side")
+
+
+def test_that_noun_is_the_one_the_last_answer_named_for_it():
+    tass = (
+        "Which news agency quoted Peskov on Friday?",
+        'We will make announcements as soon as the dates are set," he was quoted by the state-run news agency TASS '
+        "[1].",
+    )
+    assert rewrite("Is that agency run by the state?", [tass]) == "Is TASS run by the state?"
+    assert "TASS" not in rewrite("Where did that meeting take place?", [tass])  # not the noun asked for

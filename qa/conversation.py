@@ -163,9 +163,9 @@ def _answered(noun: str, last_question: str, last_answer: str) -> str | None:
         return None
     kinds = _ANSWERED_BY[q.focus_kind]
     new = [e for e in named_entities(last_answer) if e[0] in kinds and e[1] not in last_question]
-    said = [m.start() for m in WORD.finditer(last_answer) if term_matches(q.focus_term, terms(m.group()))]
     if not new:
         return None
+    said = [m.start() for m in WORD.finditer(last_answer) if term_matches(q.focus_term, terms(m.group()))]
     return min(new, key=lambda e: min((abs(e[2] - at) for at in said), default=0))[1]
 
 

@@ -33,10 +33,12 @@ eval: install
 	$(BIN)/qa eval seeds/eval.jsonl
 	$(BIN)/qa eval seeds/eval-heldout.jsonl
 	$(BIN)/qa eval seeds/eval-heldout2.jsonl
+	$(BIN)/qa eval seeds/eval-heldout3.jsonl
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout2.jsonl --seeds $(CORPUS) --index index-news609
 	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout3.jsonl --seeds $(CORPUS) --index index-news609
+	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout4.jsonl --seeds $(CORPUS) --index index-news609
 
 bench: install
 	$(BIN)/python -m bench

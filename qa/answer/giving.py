@@ -69,7 +69,7 @@ class Wanted:
             for kind, words, at in found
             if words.lower() not in self.asked
             and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and _opens(c, at, near)))
-            and (kind != "NUMBER" or self.counted is None or c.near(at, (self.counted,), COUNTED_WORDS))
+            and (kind != "NUMBER" or self.counted is None or _counts(c, at, words, self.counted))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
             and not (self.money and kind == "AMOUNT" and _SHARE.search(words))
@@ -83,6 +83,12 @@ class Wanted:
         return self.q.measures and any(
             kind in ALIKE["NUMBER"] and c.near(at, (self.q.focus_term,), COUNTED_WORDS) for kind, _, at in answers
         )
+
+
+def _counts(c: Candidate, at: int, words: str, counted: str) -> bool:
+    """True when the number at `at` counts the thing asked about, which stands next to either end of it: "1.8
+    million monthly active users", "users: 1.8 million"."""
+    return c.near(at, (counted,), COUNTED_WORDS) or c.near(at + len(words), (counted,), COUNTED_WORDS)
 
 
 def _opens(c: Candidate, at: int, near: tuple[str, ...]) -> bool:

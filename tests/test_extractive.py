@@ -415,6 +415,10 @@ def test_things_named_side_by_side_are_each_answered_by_their_own_sentence():
     assert not a.abstained and "1.8 million" in a.text and "1.5 million" in a.text
     a = ask("What monthly active user figures for Mastodon does the story on Bluesky give?", flip)
     assert a.abstained  # a name asked about alone is still needed
+    vague = replace(flip, text="Mastodon today has a growing number of monthly active users.", sha256="f" * 64)
+    a = ask("How many monthly active users does Mastodon have, by the story on Bluesky and the one on Flipboard?",
+            spill, vague)  # fmt: skip
+    assert "1.8 million" in a.text and "The articles do not say this for Flipboard." in a.text  # one side unsaid
     told = "Bluesky and Flipboard both wrote about Mastodon. "  # names side by side before the question asks
     assert ask(told + "What monthly active user figures for Mastodon does the story on Bluesky give?", flip).abstained
 

@@ -155,7 +155,8 @@ class Extractive:
                 relevant = giving or relevant
             # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
             relevant = [c for c in relevant if c.measured] or relevant
-        return self._compose(q, self._select(q, relevant, side_by_side), shortlist, passages)
+        groups = self._select(q, relevant, side_by_side)
+        return self._compose(q, groups, shortlist, passages, self._unsaid(q, groups) if side_by_side else "")
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
@@ -352,7 +353,12 @@ class Extractive:
                 named |= {words for _, words in c.kinds}
         return groups
 
-    def _compose(self, q: Question, groups: list[list[Candidate]], shortlist, passages) -> Answer:
+    def _unsaid(self, q: Question, groups: list[list[Candidate]]) -> str:
+        """The things asked about side by side that no chosen sentence is about, as the question names them."""
+        left = set.intersection(*(set(self._ungrounded(q, g[0])) for g in groups))
+        return " and ".join(" ".join(m.group() for m in _naming(q.text, n)) for n in sorted(left))
+
+    def _compose(self, q: Question, groups: list[list[Candidate]], shortlist, passages, unsaid: str = "") -> Answer:
         citations: list[Citation] = []
         parts = []
         other = rival(q, [c for g in groups for c in g], shortlist, RELEVANT)
@@ -367,6 +373,8 @@ class Extractive:
                 citations.append(make_citation(len(citations) + 1, c.article, c.start, c.end, c.score))
                 marks += f"[{len(citations)}]"
             parts.append(_place_marks(" ".join(with_dates(group[0]).split()), marks))  # one paragraph
+        if unsaid:  # "What price do Engadget and Polygon give?" and only Engadget's is found
+            parts.append(f"The articles do not say this for {unsaid}.")
         return Answer(
             question=q.text,
             text=" ".join(parts),
@@ -420,12 +428,18 @@ def _side_by_side(question: str, names: set[str]) -> bool:
     and Polygon", "its story on Spill and its story on Flipboard")."""
     # not names side by side in what the question tells before it asks ("X and Y both announced deals. Which ...")
     question = from_question_word(re.split(r"(?<=[.!])\s+(?=[A-Z])", question)[-1])
-    words = [(m.start(), set(terms(m.group()))) for m in WORD.finditer(question)]
-    at = [next((i for i, said in words if said & set(terms(n))), None) for n in names]
-    if None in at:
+    found = [_naming(question, n) for n in names]
+    if not all(found):
         return False
+    at = [words[0].start() for words in found]
     between = question[min(at) : max(at)]
     return len(at) > 1 and bool(re.search(r"\b(?:and|or|vs|versus)\b|,", between, re.I))
+
+
+def _naming(question: str, name: str) -> list[re.Match]:
+    """The words of the question that say a name (as `_ungrounded` gives it: "blueski" for "Bluesky")."""
+    said = set(terms(name))
+    return [m for m in WORD.finditer(question) if said & set(terms(m.group()))]
 
 
 def _about(article: Article) -> frozenset[str]:

@@ -28,6 +28,7 @@ def test_a_stem_matches_its_longer_forms():
         ("For how long was the channel suspended?", {"DURATION"}),
         ("How long before this trip had Putin last visited?", {"DATE"}),  # "in July 2000" answers it
         ("How many days after meeting Putin did Choe return?", {"NUMBER", "DATE"}),
+        ("Amazon was sued in the US. How many pages long was the lawsuit?", {"NUMBER"}),  # asked after a statement
         ("On what day did she leave?", {"DATE"}),
         ("Did Putin visit?", set()),
         ("In which city did the delegation land?", {"PLACE"}),

@@ -38,7 +38,7 @@ _TYPE_WORDS = [
 # A question word asks for something where it opens the question or one of its parts ("Who met Putin and
 # when?"), not inside a clause ("Who greeted her when she arrived?").
 _ASKS = (
-    r"(?:^|\band\s+|\bor\s+|[,;:]\s*)(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
+    r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
     r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?"
 )
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]

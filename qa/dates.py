@@ -85,6 +85,7 @@ _PAST = re.compile(
 )
 _YEAR_ALONE = re.compile(rf"\b{_YEAR}")
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"
+TIME_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")  # "how many days"
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\b", re.I)
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 

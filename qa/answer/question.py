@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from qa.dates import QUARTER_ORDINALS, DateConstraint, find_dates, parse_question_dates
+from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, parse_question_dates
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
-_HOW_LONG = r"how (?:long|many (?:seconds|minutes|hours|days|nights|weeks|months|years|decades))\b"
+_HOW_LONG = rf"how (?:long|many (?:{'|'.join(unit + 's' for unit in TIME_UNITS)}))\b"
 _RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [

@@ -35,10 +35,11 @@ _TYPE_WORDS = [
         "QUOTE",
     ),
 ]
-# A question word asks for something where it opens the question or one of its parts ("Who met Putin and
-# when?"), not inside a clause ("Who greeted her when she arrived?").
+# A question word asks for something where it opens the question, one of its parts or a sentence of it ("Who met
+# Putin and when?"), not inside a clause ("Who greeted her when she arrived?").
 _ASKS = (
-    r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
+    r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)"
+    r"(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
     r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?"
 )
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
@@ -77,7 +78,8 @@ _RATE = re.compile(r"\bper\s+([a-z]+)|\b(daily|weekly|monthly|yearly|annual|hour
 _RATE_TERMS = {"daily": ("day", "daili"), "annual": ("year", "annual"), "yearly": ("year", "annual")}
 # A question about what is still to come: "When will Putin visit?", "When is the trial scheduled to begin?"
 _AHEAD = re.compile(
-    r"^\W*will\b|\b(?:(?-i:will)|shall|going\s+to|upcoming)\b|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b",
+    r"^\W*will\b|\b(?:(?-i:will)|shall|going\s+to|upcoming)\b"
+    r"|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b",
     re.I,
 )
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
@@ -224,8 +226,6 @@ def analyse(question: str) -> Question:
         if word.isdigit():
             numbers.append(word)
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
-    if "DURATION" in types:  # "how many years" is answered by "seven years", a length of time
-        types -= {"NUMBER"}
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)
@@ -235,6 +235,10 @@ def analyse(question: str) -> Question:
     picks = bool(pick and (pick.group(1) or pick.group(2).lower() == "which"))
     if picks and not pick.group(1) and kind is None and noun not in _MEASURE_OF:
         types |= {"NAME"}  # "Which creator streamed it?" asks for a name the articles give that noun
+    wanted = {kind, _MEASURE_OF.get(noun)} - {None}
+    if "DURATION" in types:  # "how many years" is answered by "seven years", a length of time: no count, no date
+        types -= {"NUMBER"}
+        wanted -= {"DATE"}
     return Question(
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
@@ -242,8 +246,7 @@ def analyse(question: str) -> Question:
         people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
         names=tuple(_name(text) for label, text, _ in entities if label in _NAME_LABELS and terms(text))
         + tuple(Name(n, (n,), (n,)) for n in numbers),
-        # "how many days" asks for a length of time, not a date
-        types=types | ({kind, _MEASURE_OF.get(noun)} - {None, "DATE" if "DURATION" in types else None}),
+        types=types | wanted,
         wh=bool(_WH.search(question)),
         dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
         focus=noun,

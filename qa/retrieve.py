@@ -96,13 +96,13 @@ class Retriever:
 
     def _passages(self, hits: list[NodeWithScore]) -> list[Passage]:
         """The passages of a retriever's hits that are still in the folder."""
-        passages = []
-        for hit in hits:
-            meta = hit.node.metadata
-            if (article := self.articles.get(meta.get("path", ""))) is None:
-                continue  # the index lags the folder: a file removed since the last sync
-            passages.append(Passage(article, int(meta["start"]), int(meta["end"]), float(hit.score or 0.0)))
-        return passages
+        return [p for hit in hits if (p := self._passage(hit.node.metadata, float(hit.score or 0.0))) is not None]
+
+    def _passage(self, meta: dict, score: float) -> Passage | None:
+        """The passage a stored chunk's metadata names; None when the index lags the folder (a file removed since
+        the last sync)."""
+        article = self.articles.get(meta.get("path", ""))
+        return None if article is None else Passage(article, int(meta["start"]), int(meta["end"]), score)
 
     def named_by(self, question: str) -> tuple[set[str], set[str]]:
         """The articles whose publisher the question names, and those published on a day (or in a month or
@@ -121,11 +121,8 @@ class Retriever:
             where={"path": {"$in": sorted(paths)}},
             include=["metadatas", "distances"],
         )
-        return [
-            Passage(self.articles[m["path"]], int(m["start"]), int(m["end"]), 1 - float(d))
-            for m, d in zip(got["metadatas"][0], got["distances"][0], strict=True)
-            if m["path"] in self.articles
-        ]
+        rows = zip(got["metadatas"][0], got["distances"][0], strict=True)
+        return [p for meta, distance in rows if (p := self._passage(meta, 1 - float(distance))) is not None]
 
 
 def _outlet(source: str | None) -> list[str]:

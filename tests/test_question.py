@@ -29,6 +29,8 @@ def test_a_stem_matches_its_longer_forms():
         ("How long before this trip had Putin last visited?", {"DATE"}),  # "in July 2000" answers it
         ("How many days after meeting Putin did Choe return?", {"NUMBER", "DATE"}),
         ("Amazon was sued in the US. How many pages long was the lawsuit?", {"NUMBER"}),  # asked after a statement
+        ("According to TechCrunch, roughly how many firms joined?", {"NUMBER"}),  # an adverb before "how"
+        ("How many organizations signed up?", {"NUMBER"}),  # counts them: no name of an organisation wanted
         ("On what day did she leave?", {"DATE"}),
         ("Did Putin visit?", set()),
         ("In which city did the delegation land?", {"PLACE"}),
@@ -95,6 +97,10 @@ def test_a_question_of_several_parts_is_cut_into_them():
     ]
     assert clauses("Who met Putin and when?") == ["Who met Putin"]  # "when" adds a kind of answer, not a part
     assert clauses("Did Lavrov and Choe meet?") == ["Did Lavrov and Choe meet?"]
+    assert (
+        clauses("How much did Google pay, and roughly how much went to Apple?")[1] == "roughly how much went to Apple?"
+    )
+    assert len(clauses("What did he say about France and Italy is it?")) == 1  # a capitalised "-ly" name is no adverb
 
 
 def test_a_question_word_after_an_attribution_still_makes_a_wh_question():

@@ -16,6 +16,7 @@ from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, p
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 _HOW_LONG = rf"how (?:long|many (?:{'|'.join(unit + 's' for unit in TIME_UNITS)}))\b"
 _RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"
+_HEDGE = r"(?-i:[a-z]+ly\s+)?"  # an adverb before the question word: "roughly how many", "exactly when"
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how many\b|what number\b", "NUMBER"),
@@ -40,7 +41,7 @@ _TYPE_WORDS = [
 _ASKS = (
     r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)"
     r"(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
-    r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?"
+    r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?" + _HEDGE
 )
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
 # Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
@@ -231,6 +232,8 @@ def analyse(question: str) -> Question:
     noun = focus_noun(question)
     verb = main_verb(from_question_word(question))  # not "accord" in "According to CNBC, who ...?"
     kind = _KIND_OF.get(noun)
+    if "NUMBER" in types and kind in ("PERSON", "ORG", "PLACE"):  # "How many organisations ...?" counts them
+        kind = None
     pick = _PICK.search(question) if noun else None
     picks = bool(pick and (pick.group(1) or pick.group(2).lower() == "which"))
     if picks and not pick.group(1) and kind is None and noun not in _MEASURE_OF:
@@ -284,7 +287,8 @@ def from_question_word(question: str) -> str:
 
 
 _PART = re.compile(
-    r"\s*(?:;|,?\s+and\s+(?=(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have)\b))"
+    r"\s*(?:;|,?\s+and\s+(?=" + _HEDGE + r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are"
+    r"|has|have)\b))"
     r"\s*",
     re.I,
 )

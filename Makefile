@@ -30,15 +30,9 @@ test: install lint
 CORPUS ?= ../shared/corpora/multihop-rag/articles
 
 eval: install
-	$(BIN)/qa eval seeds/eval.jsonl
-	$(BIN)/qa eval seeds/eval-heldout.jsonl
-	$(BIN)/qa eval seeds/eval-heldout2.jsonl
-	$(BIN)/qa eval seeds/eval-heldout3.jsonl
-	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609.jsonl --seeds $(CORPUS) --index index-news609
-	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout.jsonl --seeds $(CORPUS) --index index-news609
-	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout2.jsonl --seeds $(CORPUS) --index index-news609
-	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout3.jsonl --seeds $(CORPUS) --index index-news609
-	test ! -d $(CORPUS) || $(BIN)/qa eval evals/news609-heldout4.jsonl --seeds $(CORPUS) --index index-news609
+	for f in seeds/eval*.jsonl; do $(BIN)/qa eval $$f || exit 1; done
+	test ! -d $(CORPUS) || for f in evals/news609*.jsonl; do \
+		$(BIN)/qa eval $$f --seeds $(CORPUS) --index index-news609 || exit 1; done
 
 bench: install
 	$(BIN)/python -m bench

@@ -10,8 +10,9 @@ The rules, with `p` the published date:
 - A month without a year ("in October") is the latest such month on or before `p`'s month, the first on
   or after it in a future clause; "last October" and "October last year" say which year.
 - "today", "tonight", "yesterday", "tomorrow" are days; "this/last/next week|month", "earlier this week"
-  and "earlier in the week" give only the month, when the period lies within one month.
-- Without `p`, relative expressions have value None. Years alone, "last year" and slashed dates are skipped.
+  and "earlier in the week" give only the month, when the period lies within one month; "this/last/next year"
+  only the year.
+- Without `p`, relative expressions have value None. Years alone and slashed dates are skipped.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ _PATTERN = re.compile(
     |(?P<deictic>(?i:today|tonight|yesterday|tomorrow)\b)
     |(?P<period>(?i:(?:(?P<pmod>earlier|later){_SP}(?:this|in{_SP}the)|(?P<pwhich>this|last|next))
         {_SP}(?P<unit>week|month))\b)
+    |(?P<yr>(?P<ywhich>[Ll]ast|[Tt]his|[Nn]ext){_SP}year\b)
     )""",
     re.VERBOSE,
 )
@@ -101,7 +103,7 @@ class DateMention:
     end: int
     text: str
     value: date | None
-    month: tuple[int, int] | None
+    month: tuple[int, int | None] | None  # (year, month), or (year, None) when only the year is known
     relative: bool
 
 
@@ -229,6 +231,8 @@ def _mention(m: re.Match[str], text: str, p: date | None) -> DateMention | None:
         if m.group()[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start()):
             return None  # a capitalised "Today" mid-sentence is a name: "USA Today", "Entertainment Tonight"
         return _relative(m, p and p + timedelta(_DEICTIC_DAYS[m.group().lower()]))
+    if kind == "yr":
+        return _relative(m, None, p and (p.year + {"last": -1, "this": 0, "next": 1}[g("ywhich").lower()], None))
     which = (g("pmod") or g("pwhich")).lower()
     return _relative(m, None, p and _period_month(g("unit").lower(), which, p))
 
@@ -238,7 +242,7 @@ def _absolute(m: re.Match[str], year: int, month: int, day: int) -> DateMention 
     return DateMention(*m.span(), m.group(), d, (year, month), False) if d else None
 
 
-def _relative(m: re.Match[str], value: date | None, month: tuple[int, int] | None = None) -> DateMention:
+def _relative(m: re.Match[str], value: date | None, month: tuple[int, int | None] | None = None) -> DateMention:
     if value and not month:
         month = (value.year, value.month)
     return DateMention(*m.span(), m.group(), value, month, True)

@@ -16,6 +16,11 @@ def test_relative_dates_are_followed_by_the_day_they_mean():
     assert with_dates(c) == "She returned on Friday (19 January 2024) from Moscow."
 
 
+def test_a_relative_year_is_followed_by_the_year_it_means():
+    c = candidate("It is the latest of the contacts held since last year.", date(2024, 1, 19))
+    assert with_dates(c) == "It is the latest of the contacts held since last year (2023)."
+
+
 def test_against_an_inferred_date_only_a_missing_year_is_filled_in():
     c = candidate("On January 16, they met. She left on Friday.", date(2024, 1, 16), inferred=True)
     assert with_dates(c) == "On January 16 (16 January 2024), they met. She left on Friday."

@@ -99,6 +99,13 @@ CASES = [
     ),
     ("prices rose last month", date(2024, 1, 2), [("last month", None, (2023, 12), True)]),
     ("He was injured last week.", date(2023, 10, 4), [("last week", None, None, True)]),  # 25 Sep - 1 Oct
+    ("talks held since last year", FRI_19, [("last year", None, (2023, None), True)]),  # only the year is known
+    (
+        "This year's deals beat next year's.",
+        FRI_19,
+        [("This year", None, (2024, None), True), ("next year", None, (2025, None), True)],
+    ),
+    ("It will open next year.", None, [("next year", None, None, True)]),
     ("Choe held talks with Lavrov on Tuesday.", None, [("Tuesday", None, None, True)]),
     ("On January 16, Putin met Choe.", None, [("January 16", None, None, True)]),
     ("The Sunday Times says Black Friday deals drop every Tuesday.", FRI_19, []),

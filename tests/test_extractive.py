@@ -208,6 +208,8 @@ def test_a_date_already_past_does_not_say_when_something_still_to_come_will_be()
     assert ask("On what date will Putin visit Pyongyang?", undated).abstained
     plan = replace(undated, text="Putin will visit Pyongyang on June 18, the Kremlin said.")
     assert "June 18" in ask("On what date will Putin visit Pyongyang?", plan).text
+    soon = replace(trip, text="Putin will visit Pyongyang this year, the Kremlin said.")  # a year, not yet past
+    assert "this year (2024)" in ask("When will Putin visit Pyongyang?", soon).text
 
 
 def test_who_did_it_is_answered_by_a_name_in_a_sentence_that_says_it_was_done():

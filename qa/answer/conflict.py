@@ -26,11 +26,16 @@ def dates_of(c: Candidate) -> list[DateMention]:
 
 
 def with_dates(c: Candidate) -> str:
-    """The candidate's text with each relative date followed by the day it means: "on Tuesday (16 January 2024)"."""
+    """The candidate's text with each relative date followed by the day (or year) it means: "on Tuesday (16 January
+    2024)", "since last year (2023)"."""
     text = c.text
     for m in reversed(dates_of(c)):
-        if m.value is not None and m.relative:
+        if not m.relative:
+            continue
+        if m.value is not None:
             text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
+        elif m.month and m.month[1] is None:
+            text = f"{text[: m.end]} ({m.month[0]}){text[m.end :]}"
     return text
 
 

@@ -130,5 +130,6 @@ def _past_dates(c: Candidate) -> list[tuple[int, int]]:
     return [
         (m.start, m.end)
         for m in find_dates(c.text, published)
-        if (m.value and m.value < published) or (not m.value and m.month and m.month < month)
+        # a year known only as a year ("last year") is past when its last month is
+        if (m.value and m.value < published) or (not m.value and m.month and (m.month[0], m.month[1] or 12) < month)
     ]

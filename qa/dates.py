@@ -317,6 +317,12 @@ def _weekday_ok(text: str, m: re.Match[str]) -> bool:
     return not _NAME_FOLLOWS.match(text, m.end()) or bool(_ON_BEFORE.search(text, max(0, start - 4), start))
 
 
+def looks_ahead(sentence: str) -> bool:
+    """True when a sentence speaks only of what is to come: a word of the future ("will", "is set to") and no verb
+    in the past tense ("It will continue into the championship game")."""
+    return bool(_FUTURE.search(sentence)) and not _PAST.search(sentence)
+
+
 def _is_future(text: str, start: int, end: int) -> bool:
     """Whether the clause leading up to the expression speaks of the future; when the expression opens its
     clause ("On Tuesday, ..."), the rest of the sentence up to its first past-tense verb decides."""

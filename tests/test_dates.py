@@ -2,7 +2,16 @@ from datetime import date
 
 import pytest
 
-from qa.dates import DateConstraint, find_dates, format_day, format_weekday, parse_question_dates, periods, quarters
+from qa.dates import (
+    DateConstraint,
+    find_dates,
+    format_day,
+    format_weekday,
+    looks_ahead,
+    parse_question_dates,
+    periods,
+    quarters,
+)
 
 MON_15, TUE_16, FRI_19 = date(2024, 1, 15), date(2024, 1, 16), date(2024, 1, 19)
 
@@ -192,6 +201,12 @@ def test_a_text_is_about_the_days_months_and_years_it_names() -> None:
     assert in_2021.matches((2021, None)) and not in_2021.matches((2023, None))
     (october,) = parse_question_dates("What happened in October 2023?")
     assert not october.matches((2023, None))  # a year alone does not pin the month
+
+
+def test_a_sentence_looks_ahead_when_it_speaks_only_of_what_is_to_come() -> None:
+    assert looks_ahead("It will continue into the championship game against No. 17 Iowa.")
+    assert not looks_ahead("He said the appeal will be heard in spring.")  # told in the past
+    assert not looks_ahead("The panel heard the appeal.")
 
 
 def test_quarters_named_in_words_or_as_q() -> None:

@@ -212,6 +212,21 @@ def test_a_date_already_past_does_not_say_when_something_still_to_come_will_be()
     assert "this year (2024)" in ask("When will Putin visit Pyongyang?", soon).text
 
 
+def test_what_is_still_to_come_does_not_say_what_happened():
+    club = article(
+        "appeal.txt",
+        "Everton's appeal against the 10-point deduction will be heard by a panel before the end of the season.\n\n"
+        "Counting 45 organisations among its members, the alliance will focus on open research.",
+        "Everton to appeal",
+        "Wire",
+        date(2023, 11, 20),
+    )
+    a = ask("How many points did Everton get back when the appeal was decided?", club)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a number"
+    assert "10-point" in ask("How many points will Everton's appeal be about?", club).text  # asked ahead
+    assert "45" in ask("How many organisations did the alliance count?", club).text  # said in another clause
+
+
 def test_who_did_it_is_answered_by_a_name_in_a_sentence_that_says_it_was_done():
     club = article(
         "everton.txt",

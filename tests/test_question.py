@@ -66,6 +66,11 @@ def test_a_name_the_entity_model_finds_inside_a_word_is_no_anchor():
     assert analyse("How much does the 64MB memory of the sampler hold?").anchors == set()  # "MB" is not a name
 
 
+def test_a_question_in_the_past_tense_asks_about_what_happened():
+    assert analyse("How many points did Everton get back?").past
+    assert not analyse("When will Putin visit?").past and not analyse("What is the price?").past
+
+
 def test_question_frames_are_not_content_words():
     assert analyse("What position does Dmitry Peskov hold?").terms == ("dmitri", "peskov")
     assert analyse("How long did the meeting last?").terms == ("meet",)

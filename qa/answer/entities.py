@@ -113,6 +113,11 @@ def proper_names(text: str) -> list[tuple[str, int]]:
     return found
 
 
+def past_tense(text: str) -> bool:
+    """True when a verb of `text` is in the past tense, by the tagger: "did", "was", "met"."""
+    return any(t.tag_ == "VBD" for t in _parse(text))
+
+
 def main_verb(text: str) -> str | None:
     """The word at the root of the sentence's parse when it is a verb (or a noun standing for one: "elect" in
     "Who did the House elect ...?"), not an auxiliary ("was")."""

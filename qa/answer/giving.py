@@ -9,7 +9,7 @@ import re
 from qa.answer.candidate import Candidate
 from qa.answer.entities import described_as
 from qa.answer.question import Question, term_matches, terms
-from qa.dates import find_dates
+from qa.dates import find_dates, looks_ahead
 
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
 # back ("Konstantin Asmolov": ORG): a name of either kind can answer "who" or "which agency". "How many" may be
@@ -24,6 +24,7 @@ NEAR_KINDS = {"DATE", "DURATION", "NUMBER", "AMOUNT"}
 NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
 COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
 OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence
+_CLAUSE_BREAK = re.compile(r"[,;:!?—–]\s")  # not a full stop: inside a sentence it ends "No. 17", "Jan."
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|scheduled|slated|set to|due to|expected to|hopes? for|upcoming|next)\b", re.I
@@ -75,6 +76,7 @@ class Wanted:
             and not (self.money and kind == "AMOUNT" and _SHARE.search(words))
             and at not in expected
             and not any(start < at + len(words) and at < end for start, end in past)
+            and not (q.past and _to_come(c, at))
         ]
 
     def measured(self, c: Candidate, answers: Found) -> bool:
@@ -117,6 +119,15 @@ def _expected(c: Candidate, found: Found) -> set[int]:
         if figures and any(t in _FORETOLD for t in stems):
             claimed.add(min(figures, key=lambda at: abs(at - offset)))
     return claimed
+
+
+def _to_come(c: Candidate, at: int) -> bool:
+    """True when the clause of the candidate around offset `at` speaks only of what is to come: "The appeal against
+    the 10-point deduction will be heard by a panel" does not say how an appeal ended."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(c.text)] + [(c.second, c.second)] * bool(c.second)
+    start = max((e for s, e in breaks if e <= at), default=0)
+    end = min((s for s, e in breaks if s >= at), default=len(c.text))
+    return looks_ahead(c.text[start:end])
 
 
 def _past_dates(c: Candidate) -> list[tuple[int, int]]:

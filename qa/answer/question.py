@@ -191,6 +191,7 @@ class Question:
     picks: bool = False  # "which pundit", "at what rate": the articles need not use the noun for the answer
     measures: bool = False  # the focus is a measure ("what revenue"): an amount of it is asked for
     ahead: bool = False  # it asks about what is still to come ("When will Putin visit?")
+    past: bool = False  # it asks about what has happened ("How many points did they get back?")
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     places: tuple[Name, ...] = ()  # the places it names
@@ -206,7 +207,7 @@ def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
     about: named entities (not nationalities: "American" may be said as "White House"; not dates), other
     capitalised words past the first, and numbers."""
-    from qa.answer.entities import main_verb, named_entities
+    from qa.answer.entities import main_verb, named_entities, past_tense
 
     entities = named_entities(question)
     adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
@@ -239,6 +240,7 @@ def analyse(question: str) -> Question:
     if picks and not pick.group(1) and kind is None and noun not in _MEASURE_OF:
         types |= {"NAME"}  # "Which creator streamed it?" asks for a name the articles give that noun
     wanted = {kind, _MEASURE_OF.get(noun)} - {None}
+    ahead = bool(_AHEAD.search(question))
     if "DURATION" in types:  # "how many years" is answered by "seven years", a length of time: no count, no date
         types -= {"NUMBER"}
         wanted -= {"DATE"}
@@ -258,7 +260,8 @@ def analyse(question: str) -> Question:
         picks=picks,
         measures=noun in _MEASURE_OF,
         per=_per(question),
-        ahead=bool(_AHEAD.search(question)),
+        ahead=ahead,
+        past=past_tense(question) and not ahead,
         places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
         dated=tuple(dates),
     )

@@ -59,6 +59,17 @@ def ask(question: str, *articles: Article):
     return Extractive({a.path: a for a in [*articles, *OTHERS]}).answer(question, passages)
 
 
+def test_a_quoted_heading_gets_a_full_stop_after_its_marks():
+    page = article(
+        "g.txt", "Google paid $26 billion in 2021 to be the default search engine\n\nIt said so.", "G", "W", None
+    )
+    assert ask("How much did Google pay in 2021?", page).text == (
+        "Google paid $26 billion in 2021 to be the default search engine [1]."
+    )
+    said = article("q.txt", "“We pay $26 billion a year for it.”\n\nIt said so.", "G", "W", None)
+    assert ask("How much do they pay a year?", said).text.endswith("a year for it.” [1]")
+
+
 def test_a_sentence_about_another_year_does_not_answer():
     a = ask("Who was named MVP of the 2023 World Series?", SERIES)
     assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another year"

@@ -512,11 +512,13 @@ def _same_claim(a: Candidate, b: Candidate) -> bool:
 
 
 def _place_marks(sentence: str, marks: str) -> str:
-    """Citation markers go before the closing full stop (and before a closing quotation mark's stop)."""
+    """Citation markers go before the closing full stop; a sentence without one (a heading, a caption) gets one
+    after them, so that the next sentence of the answer does not run on from it."""
     body = sentence.rstrip()
     if body.endswith((".", "!", "?")):
         return f"{body[:-1]} {marks}{body[-1]}"
-    return f"{body} {marks}"
+    closed = body[-2:-1] in (".", "!", "?")  # a quotation that ends the sentence: “... the best.”
+    return f"{body} {marks}" + ("" if closed else ".")
 
 
 def _debug(q: Question, shortlist: list[Candidate]) -> dict:

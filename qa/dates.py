@@ -18,7 +18,7 @@ The rules, with `p` the published date:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 _MONTHS = (
@@ -132,6 +132,15 @@ class DateConstraint:
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` where it is relative."""
     return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published))]
+
+
+def known_dates(text: str, published: date | None, inferred: bool = False) -> list[DateMention]:
+    """`find_dates`, where against an `inferred` published date only a missing year is filled in, never a
+    weekday: "January 16" takes its year, "on Tuesday" stays unknown."""
+    found = find_dates(text, published)
+    if not inferred:
+        return found
+    return [m if not m.relative or any(ch.isdigit() for ch in m.text) else replace(m, value=None) for m in found]
 
 
 def periods(text: str, published: date | None) -> set[Period]:

@@ -4,12 +4,11 @@ reports disagree on the day something happened, the answer says so and cites eac
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
 from datetime import date
 
 from qa.answer.candidate import Candidate
 from qa.answer.question import Question
-from qa.dates import DateMention, find_dates, format_day
+from qa.dates import DateMention, format_day, known_dates
 
 RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
 EVENT_WORDS = 5  # a day that close to the event's words is the day of that event, not of the next clause's
@@ -17,12 +16,8 @@ Day = tuple[date | None, int | None]  # a day, or only its weekday
 
 
 def dates_of(c: Candidate) -> list[DateMention]:
-    """The candidate's date mentions, resolved against its article's date; against an inferred date only a
-    missing year is filled in, never a weekday."""
-    found = find_dates(c.text, c.article.published)
-    if not c.article.published_inferred:
-        return found
-    return [m if not m.relative or any(ch.isdigit() for ch in m.text) else replace(m, value=None) for m in found]
+    """The candidate's date mentions, resolved against its article's date (see `known_dates`)."""
+    return known_dates(c.text, c.article.published, c.article.published_inferred)
 
 
 def with_dates(c: Candidate) -> str:

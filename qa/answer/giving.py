@@ -26,6 +26,8 @@ COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to t
 OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence
 _CLAUSE_BREAK = re.compile(r"[,;:!?—–]\s")  # not a full stop: inside a sentence it ends "No. 17", "Jan."
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+# A sentence that speaks of a plan. (The dates' own test of a date's clause also takes "to visit" for what is to
+# come, "left on Sunday to visit Russia from Monday"; a sentence about "an invitation to visit" is no plan.)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|scheduled|slated|set to|due to|expected to|hopes? for|upcoming|next)\b", re.I
 )

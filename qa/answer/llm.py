@@ -23,7 +23,7 @@ from qa.answer.question import terms
 from qa.chunking import sentence_spans
 from qa.config import Settings
 from qa.corpus import Article
-from qa.dates import DateConstraint, find_dates, format_weekday, parse_question_dates
+from qa.dates import DateConstraint, format_weekday, known_dates, parse_question_dates
 from qa.retrieve import Passage
 
 ABSTAIN = "The articles do not say."
@@ -114,10 +114,8 @@ def build_messages(question: str, passages: list[Passage], fence: str | None = N
 # --- reading the reply ---
 
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
-_MARKER = re.compile(
-    r"\[\s*((?:(?:passage|source|article)\s*)?\d+(?:\s*(?:,|;|and|-|–)\s*(?:(?:passage|source|article)\s*)?\d+)*)\s*\]",
-    re.I,
-)
+_CITED = r"(?:(?:passage|source|article)\s*)?\d+"  # "1", "passage 1"
+_MARKER = re.compile(rf"\[\s*({_CITED}(?:\s*(?:,|;|and|-|–)\s*{_CITED})*)\s*\]", re.I)
 _LEAD = re.compile(r"^\s*(?:[-*•]+|\d+[.)])\s+|^\s*(?:answer|final answer)\s*:\s*", re.I)
 _ABSTENTION = re.compile(
     r"^\W*(?:"
@@ -335,10 +333,7 @@ def _named_entities(text: str) -> list[tuple[str, str, int]]:
 
 @lru_cache(maxsize=64)
 def _article_dates(text: str, published: date | None, inferred: bool) -> tuple[Any, ...]:
-    found = find_dates(text, published)
-    if inferred:  # against an inferred date only a missing year is filled in, never a weekday
-        found = [m if not m.relative or any(ch.isdigit() for ch in m.text) else replace(m, value=None) for m in found]
-    return tuple(found)
+    return tuple(known_dates(text, published, inferred))
 
 
 def _header(article: Article) -> str:

@@ -113,11 +113,13 @@ class Extractive:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
             return self._abstain(q, shortlist, passages, "no sentence covers the question")
-        grounded = [c for c in relevant if not self._ungrounded(q, c)]
+        for c in relevant:
+            c.unnamed = frozenset(self._ungrounded(q, c))
+        grounded = [c for c in relevant if not c.unnamed]
         side_by_side = not grounded
-        grounded = grounded or self._each_grounded(q, relevant)
+        grounded = grounded or _each_grounded(q, relevant)
         if not grounded:
-            names = ", ".join(self._ungrounded(q, relevant[0]))
+            names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
         if years := {d.year for d in q.dates if d.year}:
@@ -156,7 +158,7 @@ class Extractive:
             # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
             relevant = [c for c in relevant if c.measured] or relevant
         groups = self._select(q, relevant, side_by_side)
-        return self._compose(q, groups, shortlist, passages, self._unsaid(q, groups) if side_by_side else "")
+        return self._compose(q, groups, shortlist, passages, _unsaid(q, groups) if side_by_side else "")
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
@@ -193,15 +195,6 @@ class Extractive:
             if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, c.text) + places
-
-    def _each_grounded(self, q: Question, relevant: list[Candidate]) -> list[Candidate]:
-        """For a question that names things side by side ("What price do Engadget and Polygon give?"), where no
-        sentence is about them all: the sentences about some of them, when together they are about all."""
-        missing = [set(self._ungrounded(q, c)) for c in relevant]
-        names = set().union(*missing)
-        if not names or any(all(n in m for m in missing) for n in names) or not _side_by_side(q.text, names):
-            return []
-        return [c for c, m in zip(relevant, missing, strict=True) if m < names]
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
@@ -324,9 +317,9 @@ class Extractive:
         one's best sentence); each comes with the candidates of other articles that say the same."""
         best = relevant[0]
         groups = [[best]]
-        lacking = set(self._ungrounded(q, best)) if side_by_side else set()
+        lacking = set(best.unnamed) if side_by_side else set()
         for c in relevant[1:]:
-            if lacking and (gained := lacking - set(self._ungrounded(q, c))) and not _overlaps(c, groups):
+            if lacking and (gained := lacking - c.unnamed) and not _overlaps(c, groups):
                 groups.append([c])
                 lacking -= gained
         covered_types = {k for k, _ in best.kinds} & q.types
@@ -352,11 +345,6 @@ class Extractive:
                 covered_terms |= new_terms
                 named |= {words for _, words in c.kinds}
         return groups
-
-    def _unsaid(self, q: Question, groups: list[list[Candidate]]) -> str:
-        """The things asked about side by side that no chosen sentence is about, as the question names them."""
-        left = set.intersection(*(set(self._ungrounded(q, g[0])) for g in groups))
-        return " and ".join(" ".join(m.group() for m in _naming(q.text, n)) for n in sorted(left))
 
     def _compose(self, q: Question, groups: list[list[Candidate]], shortlist, passages, unsaid: str = "") -> Answer:
         citations: list[Citation] = []
@@ -423,7 +411,22 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
     )
 
 
-def _side_by_side(question: str, names: set[str]) -> bool:
+def _each_grounded(q: Question, relevant: list[Candidate]) -> list[Candidate]:
+    """For a question that names things side by side ("What price do Engadget and Polygon give?"), where no
+    sentence is about them all: the sentences about some of them, when together they are about all."""
+    names = frozenset().union(*(c.unnamed for c in relevant))
+    if not names or any(all(n in c.unnamed for c in relevant) for n in names) or not _side_by_side(q.text, names):
+        return []
+    return [c for c in relevant if c.unnamed < names]
+
+
+def _unsaid(q: Question, groups: list[list[Candidate]]) -> str:
+    """The things asked about side by side that no chosen sentence is about, as the question names them."""
+    left = frozenset.intersection(*(g[0].unnamed for g in groups))
+    return " and ".join(" ".join(m.group() for m in _naming(q.text, n)) for n in sorted(left))
+
+
+def _side_by_side(question: str, names: frozenset[str]) -> bool:
     """True when the question asks about all of `names` in one run joined by "and", "or" or commas ("Engadget
     and Polygon", "its story on Spill and its story on Flipboard")."""
     # not names side by side in what the question tells before it asks ("X and Y both announced deals. Which ...")

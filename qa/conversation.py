@@ -34,8 +34,9 @@ _REPORTED = re.compile(
     r"\s+(?:that\s+)?$",
     re.I,
 )
-_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|the same)\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
-_THAT_NOUN = re.compile(r"\b(?:that|this|the same)\s+([a-z]+)\b", re.I)
+_THAT = r"\b(?:that|this|the same)"  # "that meeting", "the same agency"
+_POINTS_BACK = re.compile(r"(?:" + _THAT + r"|\b(?:those|these))\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
+_THAT_NOUN = re.compile(_THAT + r"\s+([a-z]+)\b", re.I)
 # The entity kinds that can be the answer to a "which <noun>" question of each kind.
 _ANSWERED_BY = {"PERSON": ("PERSON", "ORG"), "ORG": ("ORG", "PERSON"), "PLACE": ("GPE", "LOC", "FAC")}
 _NOT_NOUNS = frozenset(

@@ -125,6 +125,14 @@ def main_verb(text: str) -> str | None:
     return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
 
+def subject(text: str) -> str | None:
+    """The words of the subject of the sentence's main verb: "Choe" in "When did Choe return home?"."""
+    doc = _parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    found = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    return doc[found.left_edge.i : found.right_edge.i + 1].text if found is not None else None
+
+
 def described_as(text: str, noun: str) -> list[int]:
     """The offsets of the words `text` calls a `noun` (a term): "Denino" in "Paul Denino, a creator", "Temu" in
     "Temu ... is the most downloaded app", "Threads" in "the new app Threads"."""

@@ -1,0 +1,54 @@
+from datetime import date
+
+import pytest
+
+from qa.answer.interval import Interval, between, interval
+from tests.test_extractive import article, ask
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "How many days after meeting Putin did Choe return home?",  # an action of the subject of the second
+            Interval("When did Choe meet Putin?", "When did Choe return home?", "days", True),
+        ),
+        (
+            "How many weeks before the summit was the deal signed?",  # a thing
+            Interval("When was the summit?", "When was the deal signed?", "weeks", False),
+        ),
+        (
+            "How long after Choe met Putin did she return?",  # a clause
+            Interval("When Choe met Putin?", "When did she return?", "days", True),
+        ),
+        ("How many days did the visit last?", None),
+        ("When did Choe return home?", None),
+    ],
+)
+def test_a_question_about_the_time_between_two_events_is_two_when_questions(question, expected):
+    assert interval(question) == expected
+
+
+def test_the_time_from_one_day_to_a_later_one():
+    assert between(date(2024, 1, 16), date(2024, 1, 19), "days") == "3 days"
+    assert between(date(2024, 1, 1), date(2024, 1, 15), "weeks") == "2 weeks"
+    assert between(date(2023, 12, 20), date(2024, 1, 19), "months") == "1 month"
+    assert between(date(2024, 1, 19), date(2024, 1, 16), "days") is None  # not later
+
+
+def test_how_many_days_after_is_answered_with_both_days_cited():
+    trip = article(
+        "trip.txt",
+        "Choe met Putin in the Kremlin on Tuesday.\n\nChoe returned home to Pyongyang on Friday.",
+        "Choe back from Moscow",
+        "Wire",
+        date(2024, 1, 19),
+    )
+    a = ask("How many days after meeting Putin did Choe return home?", trip)
+    assert a.text.startswith("3 days, from 16 January 2024 to 19 January 2024. Choe met Putin")
+    assert [c.quote for c in a.citations] == [
+        "Choe met Putin in the Kremlin on Tuesday.",
+        "Choe returned home to Pyongyang on Friday.",
+    ]
+    undated = article("u.txt", "Choe met Putin.\n\nChoe returned home on Friday.", "Choe back", "Wire", None)
+    assert "days, from" not in ask("How many days after meeting Putin did Choe return home?", undated).text

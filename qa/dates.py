@@ -80,7 +80,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"[A-Za-z]+")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won[’']t|[’']ll|scheduled|slated|set\s+to|expected\s+to|plans?\s+to|planning\s+to"
-    r"|to\s+visit|going\s+to|next\s+(?:week|month|year)|upcoming)\b"
+    r"|planned|to\s+visit|going\s+to|next\s+(?:week|month|year)|upcoming)\b"
 )
 _PAST = re.compile(
     r"\b(?:[a-z]+(?<!e)ed|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"

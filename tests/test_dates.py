@@ -46,6 +46,7 @@ CASES = [
         [("Monday", MON_15, (2024, 1), True)],
     ),
     ("On Tuesday, Putin will meet Choe.", MON_15, [("Tuesday", TUE_16, (2024, 1), True)]),
+    ("ahead of the planned summit on Wednesday", MON_15, [("Wednesday", date(2024, 1, 17), (2024, 1), True)]),
     (
         "On Friday, the firm announced plans to cut jobs.",
         date(2023, 12, 3),

@@ -77,6 +77,7 @@ class Extractive:
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._words_seen: dict[str, np.ndarray] = {}
         self._article_days: dict[tuple[str, str], set[Period]] = {}
+        self._article_quarters: dict[tuple[str, str], set[int]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
@@ -150,7 +151,7 @@ class Extractive:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
         if asked := quarters(q.text):
             # third-quarter figures do not answer for the fourth quarter
-            relevant = [c for c in relevant if not _another_quarter(c, asked)]
+            relevant = [c for c in relevant if not self._another_quarter(c, asked)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another quarter")
         focus = q.focus_term
@@ -239,6 +240,15 @@ class Extractive:
         if key not in self._article_days:
             self._article_days[key] = periods(c.article.text, c.article.published)
         return self._article_days[key]
+
+    def _another_quarter(self, c: Candidate, asked: set[int]) -> bool:
+        """True when the quarters the candidate names (else its article's title, else its article) are all others
+        than those asked about."""
+        key = (c.article.path, c.article.sha256)
+        if key not in self._article_quarters:
+            self._article_quarters[key] = quarters(c.article.title or "") or quarters(c.article.text)
+        named = quarters(c.text) or self._article_quarters[key]
+        return bool(named) and not named & asked
 
     def _words(self, article: Article) -> frozenset[str]:
         """The terms of an article's title and text (those of the articles known at start, computed then)."""
@@ -491,13 +501,6 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     if any(int(m.group()) in years for m in found):
         return False
     return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
-
-
-def _another_quarter(c: Candidate, asked: set[int]) -> bool:
-    """True when the quarters the candidate names (else its article's title, else its article) are all others
-    than those asked about."""
-    named = quarters(c.text) or quarters(c.article.title or "") or quarters(c.article.text)
-    return bool(named) and not named & asked
 
 
 def _continues(before: str) -> bool:

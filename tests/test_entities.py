@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.answer.entities import answer_kinds, named_entities
+from qa.answer.entities import answer_kinds, named_entities, reported, subject
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,23 @@ def test_quoted_words_are_found():
         "an unprecedented level of cooperation",
         "a threat",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("when did Choe leave Pyongyang", "when Choe left Pyongyang"),  # the verb takes the tense of "did"
+        ("what gift did she give", "what gift she gave"),
+        ("where was Pranay Vaddi when he spoke", "where Pranay Vaddi was when he spoke"),
+        ("what is the capital of France", "what the capital of France is"),
+        ("why didn't Putin visit", "why Putin didn't visit"),
+        ("who met Putin", "who met Putin"),  # the question word is the subject: nothing to move
+    ],
+)
+def test_a_question_is_said_as_a_clause_after_the_articles_do_not_say(question, said):
+    assert reported(question) == said
+
+
+def test_the_subject_of_a_question():
+    assert subject("When did Choe return home?") == "Choe"
+    assert subject("When did the White House official give his view?") == "the White House official"

@@ -234,6 +234,7 @@ def test_what_is_still_to_come_does_not_say_what_happened():
     )
     a = ask("How many points did Everton get back when the appeal was decided?", club)
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a number"
+    assert a.text.startswith("The articles do not say how many points Everton got back when the appeal was decided.")
     assert "10-point" in ask("How many points will Everton's appeal be about?", club).text  # asked ahead
     assert "45" in ask("How many organisations did the alliance count?", club).text  # said in another clause
 

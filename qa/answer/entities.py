@@ -125,6 +125,38 @@ def main_verb(text: str) -> str | None:
     return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
 
+def reported(question: str) -> str:
+    """A question that opens with its question word, as it is said after "The articles do not say": "when Choe
+    left Pyongyang" for "when did Choe leave Pyongyang", "how long the visit was" for "how long was the visit";
+    unchanged when the parse does not show a verb before its subject."""
+    from lemminflect import getInflection
+
+    doc = _parse(question)
+    aux = next((t for t in doc[1:] if t.pos_ == "AUX"), None)
+    if aux is None or doc[0].tag_ not in ("WDT", "WP", "WP$", "WRB"):
+        return question
+    verb = aux if aux.dep_ == "ROOT" else aux.head
+    if verb.dep_ != "ROOT":  # the parse tied the auxiliary to a verb of a clause inside the question
+        return question
+    who = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i > aux.i), None)
+    moved = [aux, *(t for t in doc[aux.i + 1 : aux.i + 2] if t.dep_ == "neg")]  # "did not", "didn't"
+    if who is None or who.left_edge.i != moved[-1].i + 1:
+        return question
+    inflected = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(aux.text.lower()) if len(moved) == 1 else None
+    words = [t.text_with_ws for t in doc]
+    between = doc[who.right_edge.i + 1 : verb.i]
+    if inflected and verb.i > who.right_edge.i and any(t.pos_ not in ("ADV", "PART") for t in between):
+        return question  # "... that jellies can pick up ... work": the verb "does" stands for is not the next one
+    if inflected and verb is not aux and verb.i > who.right_edge.i:
+        words[verb.i] = (getInflection(verb.text, tag=inflected) or (verb.text,))[0] + verb.whitespace_
+        carried = ""  # "when did Choe leave": "when Choe left"
+    else:
+        carried = "".join(t.text_with_ws for t in moved).rstrip() + " "  # "how long the visit was"
+    head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : who.right_edge.i + 1], words[who.right_edge.i + 1 :]
+    said = "".join(head + subject).rstrip() + " " + carried + "".join(rest)
+    return said.strip()
+
+
 def subject(text: str) -> str | None:
     """The words of the subject of the sentence's main verb: "Choe" in "When did Choe return home?"."""
     doc = _parse(text)

@@ -12,7 +12,7 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds
+from qa.answer.entities import answer_kinds, reported
 from qa.answer.giving import ALIKE, Wanted
 from qa.answer.interval import Interval, between, day_of, interval
 from qa.answer.question import (
@@ -409,7 +409,7 @@ class Extractive:
                 used.add(c.article.path)
                 nearest.append(make_citation(len(nearest) + 1, c.article, c.start, c.end, c.score))
         asked = from_question_word(q.text.strip()).rstrip("?").strip()
-        said = asked[0].lower() + asked[1:] if q.wh else f'anything that answers "{q.text.strip()}"'
+        said = reported(asked[0].lower() + asked[1:]) if q.wh else f'anything that answers "{q.text.strip()}"'
         text = f"The articles do not say {said}." + nearest_note(nearest)
         return Answer(
             question=q.text,

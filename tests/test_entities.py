@@ -66,6 +66,7 @@ def test_quoted_words_are_found():
     [
         ("when did Choe leave Pyongyang", "when Choe left Pyongyang"),  # the verb takes the tense of "did"
         ("what gift did she give", "what gift she gave"),
+        ("by what score did Michigan beat Iowa", "by what score Michigan beat Iowa"),
         ("where was Pranay Vaddi when he spoke", "where Pranay Vaddi was when he spoke"),
         ("what is the capital of France", "what the capital of France is"),
         ("why didn't Putin visit", "why Putin didn't visit"),

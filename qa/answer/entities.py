@@ -133,7 +133,8 @@ def reported(question: str) -> str:
 
     doc = _parse(question)
     aux = next((t for t in doc[1:] if t.pos_ == "AUX"), None)
-    if aux is None or doc[0].tag_ not in ("WDT", "WP", "WP$", "WRB"):
+    wh = doc[1] if doc[0].pos_ == "ADP" and len(doc) > 1 else doc[0]  # "by what score ..."
+    if aux is None or wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
         return question
     verb = aux if aux.dep_ == "ROOT" else aux.head
     if verb.dep_ != "ROOT":  # the parse tied the auxiliary to a verb of a clause inside the question

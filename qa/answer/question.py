@@ -100,6 +100,7 @@ _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
 # "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
+_PREPOSITION = re.compile(r"\b(?:in|on|at|by|for|from|to|with|of|since|until|during|after|before)\s+$", re.I)
 _PICK = re.compile(r"\b(?:(at|in|on|by|for|to|from|with|of)\s+)?(what|which)\b", re.I)
 
 
@@ -283,10 +284,14 @@ def _per(question: str) -> tuple[str, ...]:
 
 
 def from_question_word(question: str) -> str:
-    """The question from the question word that opens it or its first part on: "According to CNBC, how much did
-    shares rise?" gives "how much did shares rise?"; the question itself when it has none."""
+    """The question from the question word that opens it or its first part on (with a preposition before it):
+    "According to CNBC, how much did shares rise?" gives "how much did shares rise?", "By what score ...?" all of
+    it; the question itself when it has none."""
     match = _WH.search(question)
-    return question[match.start(1) :] if match else question
+    if not match:
+        return question
+    before = _PREPOSITION.search(question, 0, match.start(1))  # "By what score ...", "On which day ..."
+    return question[before.start() if before else match.start(1) :]
 
 
 _PART = re.compile(

@@ -145,12 +145,11 @@ def reported(question: str) -> str:
         return question
     inflected = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(aux.text.lower()) if len(moved) == 1 else None
     words = [t.text_with_ws for t in doc]
-    between = doc[who.right_edge.i + 1 : verb.i]
-    if inflected and verb.i > who.right_edge.i and any(t.pos_ not in ("ADV", "PART") for t in between):
-        return question  # "... that jellies can pick up ... work": the verb "does" stands for is not the next one
-    if inflected and verb is not aux and verb.i > who.right_edge.i:
+    if inflected and verb.i > who.right_edge.i:  # "when did Choe leave": "when Choe left"
+        if any(t.pos_ not in ("ADV", "PART") for t in doc[who.right_edge.i + 1 : verb.i]):
+            return question  # "... that jellies can pick up ... work": the verb "does" stands for is not the next one
         words[verb.i] = (getInflection(verb.text, tag=inflected) or (verb.text,))[0] + verb.whitespace_
-        carried = ""  # "when did Choe leave": "when Choe left"
+        carried = ""
     else:
         carried = "".join(t.text_with_ws for t in moved).rstrip() + " "  # "how long the visit was"
     head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : who.right_edge.i + 1], words[who.right_edge.i + 1 :]

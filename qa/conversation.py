@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.entities import named_entities, proper_names, tagged
-from qa.answer.question import WORD, analyse, term_matches, terms
+from qa.answer.question import analyse, said_at, term_matches, terms
 
 History = list[tuple[str, str]]
 MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
@@ -146,7 +146,7 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     q = analyse(last_question)
     dated = {t for start, end in q.dated for t in terms(last_question[start:end])}  # "in January 2024" says when
     event = [t for t in q.terms if t not in q.anchors and t not in dated]
-    places = [m.start() for m in WORD.finditer(last_answer) if any(term_matches(t, terms(m.group())) for t in event)]
+    places = said_at(last_answer, event)
     if new and places and "PERSON" in q.types:
         return min(new, key=lambda e: min(abs(e[2] - at) for at in places))[1]
     for kind in kinds:
@@ -166,7 +166,7 @@ def _answered(noun: str, last_question: str, last_answer: str) -> str | None:
     new = [e for e in named_entities(last_answer) if e[0] in kinds and e[1] not in last_question]
     if not new:
         return None
-    said = [m.start() for m in WORD.finditer(last_answer) if term_matches(q.focus_term, terms(m.group()))]
+    said = said_at(last_answer, [q.focus_term])
     return min(new, key=lambda e: min((abs(e[2] - at) for at in said), default=0))[1]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qa.answer import Citation
-from qa.answer.question import WORD, lemma, term_matches, terms
+from qa.answer.question import lemma, said_at, terms
 from qa.dates import known_dates
 
 _BETWEEN = re.compile(
@@ -56,8 +56,7 @@ def day_of(citation: Citation, question: str) -> date | None:
     """The day a cited sentence gives for what `question` asks about: of its dates resolved to a day, the one
     nearest the question's words."""
     dated = [m for m in known_dates(citation.quote, citation.published, citation.published_inferred) if m.value]
-    asked = terms(question)
-    places = [m.start() for m in WORD.finditer(citation.quote) if any(term_matches(t, terms(m.group())) for t in asked)]
+    places = said_at(citation.quote, terms(question))
     if not dated or not places:
         return None
     return min(dated, key=lambda m: min(abs(m.start - at) for at in places)).value

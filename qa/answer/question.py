@@ -153,6 +153,12 @@ def terms(text: str) -> list[str]:
     return _stemmer().stemWords(lemmas)
 
 
+def said_at(text: str, wanted: Iterable[str]) -> list[int]:
+    """The offsets of the words of `text` that say one of the `wanted` terms (see `term_matches`)."""
+    wanted = tuple(wanted)
+    return [m.start() for m in WORD.finditer(text) if any(term_matches(t, terms(m.group())) for t in wanted)]
+
+
 def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
     """True when `term` or a word sharing its stem prefix ("korea" ~ "korean") is in the vocabulary."""
     for word in vocabulary:

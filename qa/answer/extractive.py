@@ -4,7 +4,9 @@ them verbatim and cites each one. No language model; it abstains when no sentenc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -63,6 +65,7 @@ _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
+T = TypeVar("T")
 
 
 class Extractive:
@@ -71,8 +74,8 @@ class Extractive:
     name = "extractive"
 
     def __init__(self, articles: dict[str, Article]) -> None:
-        self._terms = {(a.path, a.sha256): frozenset(terms(f"{a.title}\n{a.text}")) for a in articles.values()}
-        self.weights = TermWeights(self._terms.values())
+        self._terms: dict[tuple[str, str], frozenset[str]] = {}
+        self.weights = TermWeights(self._words(a) for a in articles.values())
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self._words_seen: dict[str, np.ndarray] = {}
@@ -236,32 +239,22 @@ class Extractive:
 
     def _days(self, c: Candidate) -> set[Period]:
         """The days, months and years the candidate's article is about (see `periods`)."""
-        key = (c.article.path, c.article.sha256)
-        if key not in self._article_days:
-            self._article_days[key] = periods(c.article.text, c.article.published)
-        return self._article_days[key]
+        return _per_article(self._article_days, c.article, lambda a: periods(a.text, a.published))
 
     def _another_quarter(self, c: Candidate, asked: set[int]) -> bool:
         """True when the quarters the candidate names (else its article's title, else its article) are all others
         than those asked about."""
-        key = (c.article.path, c.article.sha256)
-        if key not in self._article_quarters:
-            self._article_quarters[key] = quarters(c.article.title or "") or quarters(c.article.text)
-        named = quarters(c.text) or self._article_quarters[key]
+        named = quarters(c.text) or _per_article(
+            self._article_quarters, c.article, lambda a: quarters(a.title or "") or quarters(a.text)
+        )
         return bool(named) and not named & asked
 
     def _words(self, article: Article) -> frozenset[str]:
         """The terms of an article's title and text (those of the articles known at start, computed then)."""
-        key = (article.path, article.sha256)
-        if key not in self._terms:
-            self._terms[key] = frozenset(terms(f"{article.title}\n{article.text}"))
-        return self._terms[key]
+        return _per_article(self._terms, article, lambda a: frozenset(terms(f"{a.title}\n{a.text}")))
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
-        key = (article.path, article.sha256)
-        if key not in self._spans:
-            self._spans[key] = sentence_spans(article.text)
-        return self._spans[key]
+        return _per_article(self._spans, article, lambda a: sentence_spans(a.text))
 
     def _embed(self, candidates: list[Candidate]) -> np.ndarray:
         keys = [(c.article.path, c.start, c.end) for c in candidates]
@@ -419,6 +412,14 @@ class Extractive:
             passages=tuple(passages),
             debug={**_debug(q, shortlist), "abstained_because": why},
         )
+
+
+def _per_article(cache: dict[tuple[str, str], T], article: Article, compute: Callable[[Article], T]) -> T:
+    """What `compute` gives for an article, computed once per version of the article (its path and checksum)."""
+    key = (article.path, article.sha256)
+    if key not in cache:
+        cache[key] = compute(article)
+    return cache[key]
 
 
 def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answer:

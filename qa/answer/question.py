@@ -36,13 +36,13 @@ _TYPE_WORDS = [
         "QUOTE",
     ),
 ]
+_PREPOSITIONS = (
+    "in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|during|against|over|through|between"
+    "|among|within|without|across|behind|toward|towards|per|via"
+)
 # A question word asks for something where it opens the question, one of its parts or a sentence of it ("Who met
 # Putin and when?"), not inside a clause ("Who greeted her when she arrived?").
-_ASKS = (
-    r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)"
-    r"(?:(?:in|on|at|from|to|by|for|of|since|until|under|with|into|about|after|before|"
-    r"during|against|over|through|between|among|within|without|across|behind|toward|towards|per|via)\s+)?" + _HEDGE
-)
+_ASKS = r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)" + rf"(?:(?:{_PREPOSITIONS})\s+)?" + _HEDGE
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
 # Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
 # title, which the articles give without the word "position"; "How long did the meeting last?" asks its length.
@@ -100,7 +100,7 @@ _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
 # "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
-_PREPOSITION = re.compile(r"\b(?:in|on|at|by|for|from|to|with|of|since|until|during|after|before)\s+$", re.I)
+_PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.I)  # "By what score ...": it goes with the question
 _PICK = re.compile(r"\b(?:(at|in|on|by|for|to|from|with|of)\s+)?(what|which)\b", re.I)
 
 

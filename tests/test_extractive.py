@@ -459,3 +459,19 @@ def test_a_share_does_not_say_what_something_is_worth():
     a = ask("How much is NASCAR's new media rights deal worth?", deal)
     assert "$7.7 billion" in a.text and "40%" not in a.text
     assert "40%" in ask("How much more is NASCAR's new media rights deal worth?", deal).text  # compared: a share
+
+
+def test_how_many_is_not_answered_by_a_share():
+    hiv = article("hiv.txt", "In 2021, 75% of the people diagnosed received some HIV care.\n\n"
+                  "There were 1.3 million new HIV infections in 2022.", "HIV", "Vox", date(2023, 12, 1))  # fmt: skip
+    a = ask("How many new HIV infections were recorded in 2021?", hiv)
+    assert a.abstained and "75%" not in a.text
+
+
+def test_what_someone_said_is_answered_only_by_a_sentence_that_reports_their_words():
+    meeting = article("meeting.txt", "Jo Chun Ryong took part in Choe's meeting with Putin in Moscow.\n\n"
+                      "Choe said the talks with Putin went well.", "Choe in Moscow", "AP",
+                      date(2024, 1, 19))  # fmt: skip
+    assert ask("What did Jo Chun Ryong say during the meeting with Putin?", meeting).abstained
+    a = ask("What did Choe say about her talks with Putin?", meeting)
+    assert not a.abstained and "talks with Putin went well" in a.text

@@ -27,6 +27,9 @@ _REASON = re.compile(
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
+_SAYING = {"say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"}
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
 # 78-year-old", "Smith, 44, has ...".
 _AGE = re.compile(
@@ -56,9 +59,10 @@ def _spans(text: str, date) -> bool:
 
 # Money and shares, which the small model misses often ("€473 million ($513 million ...)"): a currency sign or code
 # with a number and its scale, or a number with "%", "percent" or a currency's name.
-_SCALE = r"(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?"
+_SCALE = r"(?:\s?(?:million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
 _AMOUNT = re.compile(
-    r"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]|\b(?:USD|EUR|GBP|NOK|SEK|CHF|JPY)\s?)\d[\d,]*(?:\.\d+)?"
+    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹₪]|\b(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|NZD|HKD|SGD|"
+    r"KRW|RUB|BRL|ZAR|MXN|TRY|PLN|NIS|ILS|NGN|KES|AED|SAR)\s?)\d[\d,]*(?:\.\d+)?"
     + _SCALE
     + r"|\b\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b"
     r"|" + _SCALE + r"\s(?:dollars|euros|pounds|yen|yuan|rupees|kroner|francs)\b)",
@@ -116,6 +120,27 @@ def proper_names(text: str) -> list[tuple[str, int]]:
 def past_tense(text: str) -> bool:
     """True when a verb of `text` is in the past tense, by the tagger: "did", "was", "met"."""
     return any(t.tag_ == "VBD" for t in _parse(text))
+
+
+def reports_words(text: str) -> bool:
+    """True when `text` reports what someone said or thought: a quotation, "according to", or a verb with a clause
+    for its object ("Lavrov underscored that Moscow appreciates ...", "the media said Putin had accepted")."""
+    return bool(_QUOTED.search(text) or _ACCORDING.search(text)) or any(
+        t.dep_ == "ccomp" and t.head.pos_ == "VERB" for t in _parse(text)
+    )
+
+
+def asks_said(question: str) -> bool:
+    """True when the question's main verb is one of saying with no clause of its own: "What did Jo say during the
+    meeting?" asks what was said; "What did she say she had to cancel?" asks what the clause is about."""
+    from qa.answer.question import lemma
+
+    root = next((t for t in _parse(question) if t.dep_ == "ROOT"), None)
+    return (
+        root is not None
+        and lemma(root.text) in _SAYING
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in root.children)
+    )
 
 
 def main_verb(text: str) -> str | None:
@@ -186,20 +211,51 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
     """For each text, the (kind, words, offset) of every entity, reason cue or quotation it holds."""
     found = []
     for doc in _nlp().pipe(texts, batch_size=32):
-        kinds = [(_KINDS[e.label_], e.text, e.start_char) for e in doc.ents if e.label_ in _KINDS]
+        # a figure with a currency is an amount, whatever the small model took it for ("NIS 405 million": ORG)
+        money = list(_AMOUNT.finditer(doc.text))
+        ents = [e for e in doc.ents if e.label_ in _KINDS]
+        kinds = [
+            (_KINDS[e.label_], e.text, e.start_char)
+            for e in ents
+            if _KINDS[e.label_] == "AMOUNT" or not any(m.start() < e.end_char and e.start_char < m.end() for m in money)
+        ]
         kinds += [("REASON", m.group(0), m.start()) for m in _REASON.finditer(doc.text)]
         kinds += [("AGE", m.group(0), m.start()) for m in _AGE.finditer(doc.text)]
         kinds += [("DURATION", m.group(0), m.start()) for m in _DURATION.finditer(doc.text)]
         kinds += [("DURATION", e.text, e.start_char) for e in doc.ents if e.label_ == "DATE" and _spans(doc.text, e)]
         kinds += [("QUOTE", m.group(1), m.start(1)) for m in _QUOTED.finditer(doc.text)]
-        amounts = [(e.start_char, e.end_char) for e in doc.ents if _KINDS.get(e.label_) == "AMOUNT"]
+        amounts = [(e.start_char, e.end_char) for e in ents if _KINDS[e.label_] == "AMOUNT"]
         kinds += [
             ("AMOUNT", m.group(0), m.start())
-            for m in _AMOUNT.finditer(doc.text)
+            for m in money
             if not any(start < m.end() and m.start() < end for start, end in amounts)
         ]
         found.append(kinds)
     return found
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*")  # "Wullaert", "Tessa Wullaert" (not "’s")
+
+
+def known_people(found: list[list[tuple[str, str, int]]], texts: list[str], groups: list[str]) -> None:
+    """Add to each text's entities (`answer_kinds`) the names a text of the same group (article) tags as a
+    person's where the small model missed them: it reads "Tessa Wullaert" as a person, not "Wullaert equalised"."""
+    parts: dict[str, set[str]] = {}
+    for kinds, group in zip(found, groups, strict=True):
+        parts.setdefault(group, set()).update(
+            word
+            for kind, words, _ in kinds
+            if kind == "PERSON"
+            for name in _CAPITALISED.findall(words)
+            for word in name.split()
+        )
+    for kinds, text, group in zip(found, texts, groups, strict=True):
+        for m in _CAPITALISED.finditer(text):
+            if not set(m.group().split()) <= parts[group]:
+                continue
+            overlapping = [k for k in kinds if k[2] < m.end() and m.start() < k[2] + len(k[1])]
+            if not any(kind == "PERSON" for kind, _, _ in overlapping):
+                kinds[:] = [k for k in kinds if k not in overlapping] + [("PERSON", m.group(), m.start())]
 
 
 def named_entities(text: str) -> list[tuple[str, str, int]]:

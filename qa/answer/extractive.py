@@ -14,7 +14,7 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds, reported
+from qa.answer.entities import answer_kinds, known_people, reported, reports_words
 from qa.answer.giving import ALIKE, Wanted
 from qa.answer.interval import Interval, between, day_of, interval
 from qa.answer.question import (
@@ -47,8 +47,8 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
-TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
+TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 SHORTLIST = 20  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
@@ -169,6 +169,11 @@ class Extractive:
         if not q.wh and not _names_everyone(q, relevant[0]):
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
             return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
+        if q.speech:
+            # "What did Jo say at the meeting?": a sentence that reports words ("said", a quote) of all it names
+            relevant = [c for c in relevant if reports_words(c.text) and _names_everyone(q, c)]
+            if not relevant:
+                return self._abstain(q, shortlist, passages, "no sentence that covers it reports what was said")
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
@@ -291,7 +296,10 @@ class Extractive:
             c.score = c.relevance + W_TERMS * c.titled + W_RANK / (1 + c.rank)
         if q.types:
             wanted = Wanted(q)
-            for c, found in zip(shortlist, answer_kinds([c.text for c in shortlist]), strict=True):
+            texts = [c.text for c in shortlist]
+            found_in = answer_kinds(texts)
+            known_people(found_in, texts, [c.article.path for c in shortlist])
+            for c, found in zip(shortlist, found_in, strict=True):
                 answers = wanted.answers(c, found)
                 c.kinds = tuple((kind, words) for kind, words, _ in answers)
                 c.measured = wanted.measured(c, answers)

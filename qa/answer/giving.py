@@ -72,7 +72,7 @@ class Wanted:
             for kind, words, at in found
             if words.lower() not in self.asked
             and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and _opens(c, at, near)))
-            and (kind != "NUMBER" or self.counted is None or _counts(c, at, words, self.counted))
+            and (kind not in ALIKE["NUMBER"] or self.counted is None or _counts(c, at, words, self.counted))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
             and not (self.money and kind == "AMOUNT" and _SHARE.search(words))

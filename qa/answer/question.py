@@ -201,6 +201,7 @@ class Question:
     past: bool = False  # it asks about what has happened ("How many points did they get back?")
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
+    speech: bool = False  # it asks what someone said: "What did Jo Chun Ryong say during the meeting?"
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
 
@@ -214,7 +215,7 @@ def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
     about: named entities (not nationalities: "American" may be said as "White House"; not dates), other
     capitalised words past the first, and numbers."""
-    from qa.answer.entities import main_verb, named_entities, past_tense
+    from qa.answer.entities import asks_said, main_verb, named_entities, past_tense
 
     entities = named_entities(question)
     adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
@@ -264,6 +265,7 @@ def analyse(question: str) -> Question:
         focus=noun,
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
+        speech=not types and noun is None and asks_said(from_question_word(question)),
         picks=picks,
         measures=noun in _MEASURE_OF,
         per=_per(question),

@@ -168,16 +168,20 @@ def reported(question: str) -> str:
     moved = [aux, *(t for t in doc[aux.i + 1 : aux.i + 2] if t.dep_ == "neg")]  # "did not", "didn't"
     if who is None or who.left_edge.i != moved[-1].i + 1:
         return question
+    end = who.right_edge.i
+    if verb is aux:  # "why was X seen as ...": the small parser ties "seen" to X; the subject ends before it
+        tied = [t for t in doc[who.i + 1 : end + 1] if t.pos_ == "VERB" and t.dep_ == "acl"]
+        end = tied[0].left_edge.i - 1 if tied else end
     inflected = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(aux.text.lower()) if len(moved) == 1 else None
     words = [t.text_with_ws for t in doc]
-    if inflected and verb.i > who.right_edge.i:  # "when did Choe leave": "when Choe left"
-        if any(t.pos_ not in ("ADV", "PART") for t in doc[who.right_edge.i + 1 : verb.i]):
+    if inflected and verb.i > end:  # "when did Choe leave": "when Choe left"
+        if any(t.pos_ not in ("ADV", "PART") for t in doc[end + 1 : verb.i]):
             return question  # "... that jellies can pick up ... work": the verb "does" stands for is not the next one
         words[verb.i] = (getInflection(verb.text, tag=inflected) or (verb.text,))[0] + verb.whitespace_
         carried = ""
     else:
         carried = "".join(t.text_with_ws for t in moved).rstrip() + " "  # "how long the visit was"
-    head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : who.right_edge.i + 1], words[who.right_edge.i + 1 :]
+    head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : end + 1], words[end + 1 :]
     said = "".join(head + subject).rstrip() + " " + carried + "".join(rest)
     return said.strip()
 

@@ -475,3 +475,20 @@ def test_what_someone_said_is_answered_only_by_a_sentence_that_reports_their_wor
     assert ask("What did Jo Chun Ryong say during the meeting with Putin?", meeting).abstained
     a = ask("What did Choe say about her talks with Putin?", meeting)
     assert not a.abstained and "talks with Putin went well" in a.text
+
+
+def test_a_figure_next_to_the_question_words_said_in_other_words_answers():
+    shipping = article("ship.txt", "The biggest carriers posted net income totaling $364 billion in 2021 and 2022, "
+                       "according to figures compiled by industry veteran John McCown, after a decade of scant "
+                       "profits.", "Shipping's bust", "Quartz", date(2023, 11, 20))  # fmt: skip
+    a = ask("What profit did the largest container lines pocket in 2021 and 2022, by an industry veteran's count?",
+            shipping)  # fmt: skip
+    assert not a.abstained and "$364 billion" in a.text
+
+
+def test_a_passage_that_answers_two_parts_is_quoted_once():
+    riva = article("riva.txt", "Gigi Riva's relatively insubstantial haul of 35 goals has been the mark to beat since "
+                   "World Cup 1974.", "Italy's record", "The Guardian", date(2023, 11, 11))  # fmt: skip
+    a = ask("Which Italian striker's international tally has stood as the scoring benchmark since the 1974 World Cup, "
+            "and how many goals is it?", riva)  # fmt: skip
+    assert len(a.citations) == 1 and a.text.count("35 goals") == 1

@@ -33,6 +33,7 @@ class Candidate:
     titled: float = 0.0  # credit for names of the question that only its article's title gives
     meaning: float = 0.0
     unnamed: frozenset[str] = frozenset()  # the question's names its context does not mention
+    said_as: frozenset[str] = frozenset()  # its terms that say words of the question in other words ("income")
     kinds: tuple[tuple[str, str], ...] = ()
     measured: bool = False  # it gives an amount next to the measure asked for ("revenue of $9.3 billion")
     score: float = 0.0

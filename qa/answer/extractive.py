@@ -330,9 +330,11 @@ class Extractive:
             theirs = np.stack([vectors[w] for w in words])
             for unit, word in asked.items():
                 if not term_matches(unit[0], c.covered):
-                    closeness = float((theirs @ vectors[word]).max())
+                    similar = theirs @ vectors[word]
+                    closeness = float(similar.max())
                     if closeness >= SOFT_MATCH:
                         c.coverage += weights[unit] * closeness
+                        c.said_as |= frozenset(terms(words[int(similar.argmax())]))
 
     def _word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
         """Unit vectors of single words from the embedding model, each computed once."""
@@ -439,6 +441,8 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
         if a.abstained:
             texts.append(a.text.removesuffix(nearest_note(a.citations)))
             continue
+        if {(c.source, c.start, c.end) for c in a.citations} <= {(c.source, c.start, c.end) for c in citations}:
+            continue  # "..., and how much of it is deferred?": answered by the passage already quoted
         offset = len(citations)
         citations += [replace(c, n=c.n + offset) for c in a.citations]
         texts.append(_MARK.sub(lambda m, offset=offset: f"[{int(m.group(1)) + offset}]", a.text))

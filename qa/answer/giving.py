@@ -63,7 +63,8 @@ class Wanted:
         when it stands near the words of the event (or of the question when none of those is there): a sentence
         often holds several; a date that opens the sentence dates all of it. A name answers anywhere in it."""
         q = self.q
-        near = self.event if any(term_matches(t, c.stems) for t in self.event) else q.terms
+        event = self.event + tuple(c.said_as)  # "net income" for "profit"
+        near = event if any(term_matches(t, c.stems) for t in event) else q.terms
         described = described_as(c.text, q.focus_term) if self.named else []
         past = _past_dates(c) if q.ahead else []
         expected = _expected(c, found) if self.foretold else set()

@@ -160,6 +160,11 @@ def format_day(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def month_name(month: tuple[int, int]) -> str:
+    """'October 2023' for (2023, 10)."""
+    return f"{_MONTHS[month[1] - 1]} {month[0]}"
+
+
 def format_weekday(d: date) -> str:
     """'Tuesday, 16 January 2024'."""
     return f"{_WEEKDAYS[d.weekday()]}, {format_day(d)}"

@@ -52,3 +52,24 @@ def test_how_many_days_after_is_answered_with_both_days_cited():
     ]
     undated = article("u.txt", "Choe met Putin.\n\nChoe returned home on Friday.", "Choe back", "Wire", None)
     assert "days, from" not in ask("How many days after meeting Putin did Choe return home?", undated).text
+
+
+def test_how_many_months_after_is_answered_from_the_months_given():
+    trip = article(
+        "visit.txt",
+        "Lavrov visited Pyongyang in October 2023.\n\nChoe visited Moscow on Tuesday.",
+        "Choe in Moscow",
+        "Wire",
+        date(2024, 1, 19),
+    )
+    a = ask("Roughly how many months after Lavrov's visit to Pyongyang did Choe visit Moscow?", trip)
+    assert a.text.startswith("3 months, from October 2023 to January 2024. Lavrov visited Pyongyang")
+
+
+def test_sources_that_differ_by_a_day_agree_on_the_month():
+    one = article("one.txt", "Lavrov visited Pyongyang in October 2023.\n\nChoe arrived in Moscow on January 14.",
+                  "Choe in Moscow", "Wire", date(2024, 1, 19))  # fmt: skip
+    other = article("other.txt", "Choe arrived in Moscow on Monday.", "Choe arrives", "Agency", date(2024, 1, 16))
+    question = "How many {} after Lavrov's visit to Pyongyang did Choe arrive in Moscow?"
+    assert ask(question.format("months"), one, other).text.startswith("3 months, from October 2023 to January 2024.")
+    assert "days, from" not in ask(question.format("days"), one, other).text  # 14 or 15 January: not one day

@@ -16,7 +16,7 @@ from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds, known_people, reported, reports_words
 from qa.answer.giving import ALIKE, Wanted
-from qa.answer.interval import Interval, between, day_of, interval
+from qa.answer.interval import Interval, between, interval, pinned
 from qa.answer.question import (
     WORD,
     Name,
@@ -33,7 +33,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import Period, format_day, periods, quarters
+from qa.dates import Period, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -101,20 +101,18 @@ class Extractive:
 
     def _interval(self, question: str, asked: Interval, passages: list[Passage]) -> Answer | None:
         """ "How many days after X did Y?": when X was and when Y was, each answered and cited, and the time
-        between the two days; None when either is not pinned to one day."""
+        between the two days (or months); None when either is not pinned to one."""
         then = rewrite(asked.then, [(asked.first, "")])  # "... did she return?": she is who the first names
         answers = [self._answer(asked.first, passages), self._answer(then, passages)]
-        if any(a.abstained or a.debug.get("conflict") for a in answers):
-            return None
-        days = [day_of(a.citations[0], a.question) for a in answers]
+        days = [pinned(a, asked.unit) for a in answers]
         if None in days:
             return None
         first, then_day = days if asked.after else days[::-1]
-        span = between(first, then_day, asked.unit)
+        span = between(first.day, then_day.day, asked.unit)
         if span is None:
             return None
         joined = _join(question, answers, passages)
-        said = f"{span}, from {format_day(first)} to {format_day(then_day)}."
+        said = f"{span}, from {first.said} to {then_day.said}."
         return replace(joined, text=f"{said} {joined.text}", debug={**joined.debug, "interval": span})
 
     def _answer(self, question: str, passages: list[Passage]) -> Answer:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from qa.answer import Citation
+from qa.answer import Answer, Citation
 from qa.answer.question import lemma, said_at, terms
-from qa.dates import known_dates
+from qa.dates import format_day, known_dates, month_name
 
 _BETWEEN = re.compile(
-    r"^\W*how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+(?P<order>after|before)\s+(?P<first>.+?)\s+"
-    r"(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
+    r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+"  # "Roughly how many ..."
+    r"(?P<order>after|before)\s+(?P<first>.+?)\s+(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
@@ -52,14 +53,41 @@ def interval(question: str) -> Interval | None:
     return Interval(first, then, (m.group("unit") or "days").lower(), m.group("order").lower() == "after")
 
 
-def day_of(citation: Citation, question: str) -> date | None:
-    """The day a cited sentence gives for what `question` asks about: of its dates resolved to a day, the one
-    nearest the question's words."""
-    dated = [m for m in known_dates(citation.quote, citation.published, citation.published_inferred) if m.value]
+class When(NamedTuple):
+    """The time a sentence gives for an event: a day, or the first of a month for a question in months or years,
+    with how to say it ("16 January 2024", "October 2023")."""
+
+    day: date
+    said: str
+
+
+def day_of(citation: Citation, question: str, unit: str = "days") -> When | None:
+    """The time a cited sentence gives for what `question` asks about: of its dates resolved to a day (or, for a
+    question in months or years, to a month, said as the month), the one nearest the question's words."""
+    coarse = unit in ("months", "years")
+    dated = [
+        (m.start, m.value or date(m.month[0], m.month[1], 1))
+        for m in known_dates(citation.quote, citation.published, citation.published_inferred)
+        if m.value or (coarse and m.month and m.month[1])
+    ]
     places = said_at(citation.quote, terms(question))
     if not dated or not places:
         return None
-    return min(dated, key=lambda m: min(abs(m.start - at) for at in places)).value
+    _, day = min(dated, key=lambda found: min(abs(found[0] - at) for at in places))
+    return When(day, month_name((day.year, day.month)) if coarse else format_day(day))
+
+
+def pinned(answer: Answer, unit: str) -> When | None:
+    """The time an answer to a "when" question gives, from its first citation; where its sources differ, only when
+    they all give the same time counted in the unit asked (14 and 15 January are one month)."""
+    if answer.abstained or not answer.citations:
+        return None
+    cited = answer.citations if answer.debug.get("conflict") else answer.citations[:1]
+    found = [day_of(c, answer.question, unit) for c in cited]
+    if None in found:
+        return None
+    grain = {"months": lambda d: (d.year, d.month), "years": lambda d: d.year}.get(unit, lambda d: d)
+    return found[0] if len({grain(w.day) for w in found}) == 1 else None
 
 
 def between(first: date, then: date, unit: str) -> str | None:

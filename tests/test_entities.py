@@ -14,6 +14,8 @@ from qa.answer.entities import answer_kinds, asks_said, known_people, named_enti
         ("We were growing our headcount at 50 percent a year.", {"50 percent"}),
         ("The 2023 season had 12 games.", set()),
         ("Zim bought Psagot Investment House for NIS 405 million from Altshuler Shaham.", {"NIS 405 million"}),
+        ("They were 3.67 times more likely to fall ill, and sales rose 3-fold.", {"3.67 times", "3-fold"}),
+        ("He won 3 times.", set()),  # a count, not a ratio
     ],
 )
 def test_money_and_shares_are_amounts(sentence, amounts):

@@ -492,3 +492,13 @@ def test_a_passage_that_answers_two_parts_is_quoted_once():
     a = ask("Which Italian striker's international tally has stood as the scoring benchmark since the 1974 World Cup, "
             "and how many goals is it?", riva)  # fmt: skip
     assert len(a.citations) == 1 and a.text.count("35 goals") == 1
+
+
+def test_a_name_given_in_the_sentences_just_before_grounds_a_sentence():
+    study = article("glp1.txt", "Mahyar Etminan of the University of British Columbia led the work.\n\n"
+                    "It compared several weight loss drugs over four years.\n\n"
+                    "Those who took a GLP-1 agonist were 3.67 times more likely to develop stomach paralysis.",
+                    "Weight loss drugs and the stomach", "CNN", date(2023, 10, 6))  # fmt: skip
+    a = ask("In the University of British Columbia study, how much more likely were people on GLP-1 agonists "
+            "to develop stomach paralysis?", study)  # fmt: skip
+    assert not a.abstained and "3.67 times" in a.text

@@ -64,7 +64,8 @@ _AMOUNT = re.compile(
     r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹₪]|\b(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|NZD|HKD|SGD|"
     r"KRW|RUB|BRL|ZAR|MXN|TRY|PLN|NIS|ILS|NGN|KES|AED|SAR)\s?)\d[\d,]*(?:\.\d+)?"
     + _SCALE
-    + r"|\b\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b"
+    + r"|\b\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b|-?fold\b"
+    r"|\stimes\b(?=\s+(?:more|less|higher|lower|greater|larger|smaller|faster|as)\b)"  # "3.67 times more likely"
     r"|" + _SCALE + r"\s(?:dollars|euros|pounds|yen|yuan|rupees|kroner|francs)\b)",
     re.I,
 )

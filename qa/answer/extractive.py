@@ -49,6 +49,7 @@ COMMON_SHARE = 0.1  # a word used by more than this share of the articles does n
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
+CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
 SHORTLIST = 20  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
@@ -139,8 +140,9 @@ class Extractive:
         for c in relevant:
             c.unnamed = frozenset(self._ungrounded(q, c))
         grounded = [c for c in relevant if not c.unnamed]
-        side_by_side = not grounded
-        grounded = grounded or _each_grounded(q, relevant)
+        side_by_side = not grounded and bool(grounded := _each_grounded(q, relevant))
+        # "In the University of British Columbia study, how much more likely ...?": named a few sentences before
+        grounded = grounded or [c for c in relevant if not self._ungrounded(q, c, self._before(c))]
         if not grounded:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
@@ -211,18 +213,19 @@ class Extractive:
                     out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out
 
-    def _ungrounded(self, q: Question, c: Candidate) -> list[str]:
+    def _ungrounded(self, q: Question, c: Candidate, before: str = "") -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
         chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
-        Nepal. The context is the candidate and its article's title and byline; for a person or a one-word name
-        (the small NER model takes many a surname for an organisation), the whole article."""
-        near = c.covered | c.title
+        Nepal. The context is the candidate, its article's title and byline and the text `before` it given; for a
+        person or a one-word name (the small NER model takes many a surname for an organisation), the whole
+        article."""
+        near = c.covered | c.title | frozenset(terms(before))
         places = [
             place.text
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
             if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
         ]
-        return self._unnamed(q, near, self._words(c.article) | c.about, c.text) + places
+        return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
@@ -255,6 +258,11 @@ class Extractive:
     def _words(self, article: Article) -> frozenset[str]:
         """The terms of an article's title and text (those of the articles known at start, computed then)."""
         return _per_article(self._terms, article, lambda a: frozenset(terms(f"{a.title}\n{a.text}")))
+
+    def _before(self, c: Candidate) -> str:
+        """The sentences just before the candidate, which may name what it speaks of ("PSG" for "it")."""
+        spans = [(s, e) for s, e in self._sentence_spans(c.article) if e <= c.start][-CONTEXT_SENTENCES:]
+        return c.article.text[spans[0][0] : c.start] if spans else ""
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
         return _per_article(self._spans, article, lambda a: sentence_spans(a.text))

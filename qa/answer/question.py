@@ -338,13 +338,17 @@ def focus_noun(question: str) -> str | None:
         at += 1
     noun = None
     while at < len(tokens):
+        skipped = []
         while at < len(tokens) and tokens[at][1] in ("DET", "ADJ", "NUM", "PROPN", "PART"):  # "X's annual revenue"
+            skipped.append(tokens[at][0])
             at += 1
         run = []
         while at < len(tokens) and tokens[at][1] == "NOUN":
             run.append(tokens[at][0])
             at += 1
         if not run:
+            # "the largest fine Ofcom can levy": a noun of a kind or measure the tagger read as an adjective
+            noun = next((w for w in reversed(skipped) if w in _KIND_OF or w in _MEASURE_OF), noun)
             break
         noun = lemma(run[-1])
         if noun in _OF_NOUNS and at < len(words) and words[at] == "of":

@@ -27,6 +27,7 @@ _REASON = re.compile(
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
+# Verbs of saying ("What did Jo say ...?"), and words that report what someone said ("according to Yonhap").
 _SAYING = {"say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"}
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 

@@ -47,8 +47,8 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
-ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
+ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
 SHORTLIST = 20  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.

@@ -14,7 +14,8 @@ from qa.dates import format_day, known_dates, month_name
 
 _BETWEEN = re.compile(
     r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+"  # "Roughly how many ..."
-    r"(?P<order>after|before)\s+(?P<first>.+?)\s+(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
+    r"(?P<order>after|before)\s+(?P<first>.+?)\s+"
+    r"(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
@@ -54,14 +55,14 @@ def interval(question: str) -> Interval | None:
 
 
 class When(NamedTuple):
-    """The time a sentence gives for an event: a day, or the first of a month for a question in months or years,
-    with how to say it ("16 January 2024", "October 2023")."""
+    """The time a sentence gives for an event: a day (the first of its month when only the month is given), and
+    how to say it ("16 January 2024", or "October 2023" for a question in months or years)."""
 
     day: date
     said: str
 
 
-def day_of(citation: Citation, question: str, unit: str = "days") -> When | None:
+def day_of(citation: Citation, question: str, unit: str) -> When | None:
     """The time a cited sentence gives for what `question` asks about: of its dates resolved to a day (or, for a
     question in months or years, to a month, said as the month), the one nearest the question's words."""
     coarse = unit in ("months", "years")

@@ -160,9 +160,9 @@ def format_day(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
-def month_name(month: tuple[int, int]) -> str:
-    """'October 2023' for (2023, 10)."""
-    return f"{_MONTHS[month[1] - 1]} {month[0]}"
+def format_month(d: date) -> str:
+    """'October 2023'."""
+    return f"{_MONTHS[d.month - 1]} {d.year}"
 
 
 def format_weekday(d: date) -> str:

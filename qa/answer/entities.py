@@ -92,6 +92,11 @@ def _parse(text: str):
     return _tagger()(text)
 
 
+def _root(doc):
+    """The token at the root of a parse, None for an empty one."""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """The (word, universal part-of-speech tag) of every token of `text`, in order."""
     return [(t.text, t.pos_) for t in _parse(text)]
@@ -137,7 +142,7 @@ def asks_said(question: str) -> bool:
     meeting?" asks what was said; "What did she say she had to cancel?" asks what the clause is about."""
     from qa.answer.question import lemma
 
-    root = next((t for t in _parse(question) if t.dep_ == "ROOT"), None)
+    root = _root(_parse(question))
     return (
         root is not None
         and lemma(root.text) in _SAYING
@@ -148,7 +153,7 @@ def asks_said(question: str) -> bool:
 def main_verb(text: str) -> str | None:
     """The word at the root of the sentence's parse when it is a verb (or a noun standing for one: "elect" in
     "Who did the House elect ...?"), not an auxiliary ("was")."""
-    root = next((t for t in _parse(text) if t.dep_ == "ROOT"), None)
+    root = _root(_parse(text))
     return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
 
@@ -191,7 +196,7 @@ def reported(question: str) -> str:
 def subject(text: str) -> str | None:
     """The words of the subject of the sentence's main verb: "Choe" in "When did Choe return home?"."""
     doc = _parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     found = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     return doc[found.left_edge.i : found.right_edge.i + 1].text if found is not None else None
 

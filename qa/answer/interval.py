@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from qa.answer import Answer, Citation
 from qa.answer.question import lemma, said_at, terms
-from qa.dates import format_day, known_dates, month_name
+from qa.dates import format_day, format_month, known_dates
 
 _BETWEEN = re.compile(
     r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+"  # "Roughly how many ..."
@@ -75,7 +75,7 @@ def day_of(citation: Citation, question: str, unit: str) -> When | None:
     if not dated or not places:
         return None
     _, day = min(dated, key=lambda found: min(abs(found[0] - at) for at in places))
-    return When(day, month_name((day.year, day.month)) if coarse else format_day(day))
+    return When(day, format_month(day) if coarse else format_day(day))
 
 
 def pinned(answer: Answer, unit: str) -> When | None:

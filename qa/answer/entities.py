@@ -28,7 +28,10 @@ _REASON = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
 # Verbs of saying ("What did Jo say ...?"), and words that report what someone said ("according to Yonhap").
-_SAYING = {"say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"}
+_SAYING = {
+    *("say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"),
+    *("brief", "inform", "quote"),  # "She briefed Putin on the outcomes", "Peskov was quoted saying ..."
+}
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
@@ -97,6 +100,11 @@ def _root(doc):
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+def _span(token):
+    """The words a token heads in its parse: "Vice Foreign Minister Pak Chol-jun" for its last word."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """The (word, universal part-of-speech tag) of every token of `text`, in order."""
     return [(t.text, t.pos_) for t in _parse(text)]
@@ -129,25 +137,59 @@ def past_tense(text: str) -> bool:
     return any(t.tag_ == "VBD" for t in _parse(text))
 
 
-def reports_words(text: str) -> bool:
-    """True when `text` reports what someone said or thought: a quotation, "according to", or a verb with a clause
-    for its object ("Lavrov underscored that Moscow appreciates ...", "the media said Putin had accepted")."""
-    return bool(_QUOTED.search(text) or _ACCORDING.search(text)) or any(
-        t.dep_ == "ccomp" and t.head.pos_ == "VERB" for t in _parse(text)
-    )
+def reports_words(text: str, speaker: str) -> bool:
+    """True when `text` reports what the `speaker` said or thought: a verb of saying (or with a clause for its object,
+    or beside a quotation) whose subject names them ("Lavrov underscored that Moscow appreciates ...") or is a
+    pronoun for them named in the sentence before; or "according to" them. "KCNA said Pak saw them off" does not."""
+    from qa.answer.question import lemma, terms
+
+    named = set(terms(speaker))
+    quoted = bool(_QUOTED.search(text))
+    for t in _parse(text):
+        if t.lower_ == "according" and any(_names(_span(c), named) for c in t.children if c.dep_ == "prep"):
+            return True
+        if t.pos_ != "VERB" or not (quoted or lemma(t.text) in _SAYING or any(c.dep_ == "ccomp" for c in t.children)):
+            continue
+        for subject in _subjects(t):
+            if _names(_span(subject), named) or (
+                subject.pos_ == "PRON" and named & set(terms(text[: t.sent.start_char]))
+            ):
+                return True
+    return False
 
 
-def asks_said(question: str) -> bool:
-    """True when the question's main verb is one of saying with no clause of its own: "What did Jo say during the
-    meeting?" asks what was said; "What did she say she had to cancel?" asks what the clause is about."""
+def _subjects(verb) -> list:
+    """The subjects of a verb; a verb with none of its own shares the one of the verb it depends on: "Peskov was
+    quoted saying ...", "Vaddi spoke, adding that ..."."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
+def _names(span, named: set[str]) -> bool:
+    """True when the words of a parse `span` name the one the terms `named` describe: by part of that name and no
+    other name ("Lavrov" for Sergei Lavrov; "Kim In-ae" is not Kim Jong-un)."""
+    from qa.answer.question import terms
+
+    proper = set(terms(" ".join(t.text for t in span if t.pos_ == "PROPN")))
+    return bool(named & (proper or set(terms(span.text)))) and proper <= named
+
+
+def asks_said(question: str) -> str | None:
+    """Who the question asks to have said something, when its main verb is one of saying with no clause of its own:
+    "Jo Chun Ryong" for "What did Jo Chun Ryong say during the meeting?"; None for "What did she say she had to
+    cancel?", which asks what the clause is about."""
     from qa.answer.question import lemma
 
     root = _root(_parse(question))
-    return (
-        root is not None
-        and lemma(root.text) in _SAYING
-        and not any(child.dep_ in ("ccomp", "xcomp") for child in root.children)
-    )
+    if root is None or lemma(root.text) not in _SAYING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return _span(subject).text
 
 
 def main_verb(text: str) -> str | None:

@@ -169,9 +169,9 @@ class Extractive:
         if not q.wh and not _names_everyone(q, relevant[0]):
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.
             return self._abstain(q, shortlist, passages, "no sentence that covers it names everyone asked about")
-        if q.speech:
-            # "What did Jo say at the meeting?": a sentence that reports words ("said", a quote) of all it names
-            relevant = [c for c in relevant if reports_words(c.text) and _names_everyone(q, c)]
+        if q.speaker:
+            # "What did Jo say at the meeting?": a sentence that reports his words ("he said", a quote), naming all
+            relevant = [c for c in relevant if reports_words(c.text, q.speaker) and _names_everyone(q, c)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "no sentence that covers it reports what was said")
         if len(q.types) == 1:

@@ -201,7 +201,7 @@ class Question:
     past: bool = False  # it asks about what has happened ("How many points did they get back?")
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
-    speech: bool = False  # it asks what someone said: "What did Jo Chun Ryong say during the meeting?"
+    speaker: str | None = None  # who it asks to have said something: "What did Jo Chun Ryong say ...?"
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
 
@@ -265,7 +265,7 @@ def analyse(question: str) -> Question:
         focus=noun,
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
-        speech=not types and noun is None and asks_said(from_question_word(question)),
+        speaker=None if types or noun is not None else asks_said(from_question_word(question)),
         picks=picks,
         measures=noun in _MEASURE_OF,
         per=_per(question),

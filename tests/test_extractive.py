@@ -365,6 +365,12 @@ def test_a_date_that_opens_a_sentence_dates_all_of_it_but_not_the_next():
     assert "Later Monday" in ask("When was the port called its closest partner?", port).text
     a = ask("When did Putin meet Choe?", port)
     assert "January 16" in a.text and "January 14" not in a.text
+    text = (  # the date opens the second sentence, which leans on the first by "she"
+        "Maria Lopez, the port's director of security, stressed the importance of the recent talks with local "
+        "fishermen. On Friday, she called them the beginning of a new and lasting era of cooperation."
+    )
+    talks = article("talks.txt", text, "Port talks", "Wire", date(2024, 1, 19))
+    assert "Friday" in ask("On what date did the port's security director praise the cooperation?", talks).text
 
 
 def test_a_heading_that_only_repeats_the_question_answers_nothing():

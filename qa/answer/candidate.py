@@ -34,6 +34,7 @@ class Candidate:
     meaning: float = 0.0
     unnamed: frozenset[str] = frozenset()  # the question's names its context does not mention
     said_as: frozenset[str] = frozenset()  # its terms that say words of the question in other words ("income")
+    counted_as: frozenset[str] = frozenset()  # its terms for what a "how many" question counts ("organizations")
     kinds: tuple[tuple[str, str], ...] = ()
     measured: bool = False  # it gives an amount next to the measure asked for ("revenue of $9.3 billion")
     score: float = 0.0

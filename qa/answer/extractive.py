@@ -302,6 +302,9 @@ class Extractive:
             c.score = c.relevance + W_TERMS * c.titled + W_RANK / (1 + c.rank)
         if q.types:
             wanted = Wanted(q)
+            if wanted.counted:
+                said = (m.group().lower() for m in WORD.finditer(q.text) if terms(m.group())[:1] == [wanted.counted])
+                self._counted_as(next(said, wanted.counted), shortlist)
             texts = [c.text for c in shortlist]
             found_in = answer_kinds(texts)
             known_people(found_in, texts, [c.article.path for c in shortlist])
@@ -328,7 +331,7 @@ class Extractive:
                 asked.setdefault(unit, (m.group() + (particle.group() if particle else "")).lower())
         if not asked:
             return
-        said = [sorted({lemma(word) for _, word, found in c.words if found}) for c in shortlist]
+        said = [_lemmas(c) for c in shortlist]
         vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             if not words:
@@ -341,6 +344,15 @@ class Extractive:
                     if closeness >= SOFT_MATCH:
                         c.coverage += weights[unit] * closeness
                         c.said_as |= frozenset(terms(words[int(similar.argmax())]))
+
+    def _counted_as(self, noun: str, shortlist: list[Candidate]) -> None:
+        """Note in each candidate its words that say the `noun` a "how many" question counts in other words: "18
+        of its member organizations" for "How many member groups ...?"."""
+        said = [_lemmas(c) for c in shortlist]
+        vectors = self._word_vectors([noun, *(w for words in said for w in words)])
+        for c, words in zip(shortlist, said, strict=True):
+            close = (w for w in words if float(vectors[w] @ vectors[noun]) >= SOFT_MATCH)
+            c.counted_as = frozenset(t for w in close for t in terms(w))
 
     def _word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
         """Unit vectors of single words from the embedding model, each computed once."""
@@ -540,6 +552,11 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
         set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
         for a in _INITIALISM.findall(text)
     )
+
+
+def _lemmas(c: Candidate) -> list[str]:
+    """The candidate's words that are not stop words, each in its dictionary form, once."""
+    return sorted({lemma(word) for _, word, found in c.words if found})
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

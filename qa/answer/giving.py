@@ -91,17 +91,20 @@ class Wanted:
 
 
 def _counts(c: Candidate, at: int, words: str, counted: str) -> bool:
-    """True when the number at `at` counts the thing asked about, which stands next to either end of it: "1.8
-    million monthly active users", "users: 1.8 million"."""
-    return c.near(at, (counted,), COUNTED_WORDS) or c.near(at + len(words), (counted,), COUNTED_WORDS)
+    """True when the number at `at` counts the thing asked about, which stands (or a word for it) next to either end
+    of it: "1.8 million monthly active users", "users: 1.8 million", "18 of its member organizations"."""
+    nouns = (counted, *c.counted_as)
+    return c.near(at, nouns, COUNTED_WORDS) or c.near(at + len(words), nouns, COUNTED_WORDS)
 
 
 def _opens(c: Candidate, at: int, near: tuple[str, ...]) -> bool:
-    """True when the entity at `at` opens the candidate's first sentence and that sentence has one of the `near`
-    terms: "Later Monday, the Kremlin said ..., calling the North its closest neighbor"."""
-    first = [stems for start, _, stems in c.words if c.second is None or start < c.second]
-    return sum(start < at for start, _, _ in c.words) <= OPENING_WORDS and any(
-        term_matches(t, stems) for stems in first for t in near
+    """True when the entity at `at` opens one of the candidate's sentences and that sentence has one of the `near`
+    terms: "Later Monday, the Kremlin said ..., calling the North its closest neighbor"; "Vaddi emphasized the
+    exchanges. On Thursday, he described them as cooperation in the military sphere"."""
+    start, end = (c.second, len(c.text)) if c.second is not None and at >= c.second else (0, c.second or len(c.text))
+    sentence = [(offset, stems) for offset, _, stems in c.words if start <= offset < end]
+    return sum(offset < at for offset, _ in sentence) <= OPENING_WORDS and any(
+        term_matches(t, stems) for _, stems in sentence for t in near
     )
 
 

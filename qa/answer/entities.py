@@ -33,6 +33,7 @@ _SAYING = {
     *("brief", "inform", "quote"),  # "She briefed Putin on the outcomes", "Peskov was quoted saying ..."
 }
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_AND = re.compile(r"\s+and\s+")
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
 # 78-year-old", "Smith, 44, has ...".
@@ -315,7 +316,18 @@ def named_entities(text: str) -> list[tuple[str, str, int]]:
     """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
     word (spaCy reads the "MB" of "64MB" as an organisation)."""
     return [
-        (e.label_, e.text, e.start_char)
+        (e.label_, part, e.start_char + at)
         for e in _nlp()(text).ents
         if not (e.start_char and text[e.start_char - 1].isalnum())
+        for part, at in _parts(e.text)
     ]
+
+
+def _parts(name: str) -> list[tuple[str, int]]:
+    """The names (and offsets) the model read as one when "and" joins them: "Facebook" and "Instagram" of "Facebook
+    and Instagram", each of capitalised words; the name whole otherwise ("Department of Health and Human Services")."""
+    bounds = [0, *(i for m in _AND.finditer(name) for i in m.span()), len(name)]
+    parts = [(name[a:b], a) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    if len(parts) > 1 and all(word[:1].isupper() for part, _ in parts for word in part.split()):
+        return parts
+    return [(name, 0)]

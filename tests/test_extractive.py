@@ -373,6 +373,17 @@ def test_a_date_that_opens_a_sentence_dates_all_of_it_but_not_the_next():
     assert "Friday" in ask("On what date did the port's security director praise the cooperation?", talks).text
 
 
+def test_how_many_is_answered_by_a_number_of_the_thing_said_in_other_words():
+    text = (
+        "The league filed its complaint on Monday. The league has been joined in the complaint by 18 of its "
+        "member organizations, and it expects a ruling within 40 days."
+    )
+    league = article("league.txt", text, "League", "Wire", date(2023, 11, 30))
+    a = ask("How many member groups joined the league's complaint?", league)
+    assert not a.abstained and "18 of its member organizations" in a.text
+    assert ask("How many member cities joined the league's complaint?", league).abstained  # not organizations
+
+
 def test_a_heading_that_only_repeats_the_question_answers_nothing():
     text = "Honda e\n\nThe Honda e proved a sales flop, thanks in no small part to its short range."
     a = ask(

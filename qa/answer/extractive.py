@@ -162,9 +162,10 @@ class Extractive:
             focus
             and not (q.focus_kind or q.picks)
             and self.weights.share(focus) <= COMMON_SHARE  # "What level ...?" asks for a kind of answer, not a thing
-            and not any(term_matches(focus, self._words(c.article)) for c in relevant)
+            and not any(term_matches(focus, self._words(c.article)) or c.counted_as for c in relevant)
         ):
-            # "What gift did she give?" and no article that covers the question speaks of a gift
+            # "What gift did she give?" and no article that covers the question speaks of a gift (or, for "how
+            # many", a sentence that covers it of something like it: "organizations" for "groups")
             return self._abstain(q, shortlist, passages, f"no article that covers it mentions {q.focus}")
         if not q.wh and not _names_everyone(q, relevant[0]):
             # "Did Pranay Vaddi meet Choe Son-hui?" asks about a relation: one sentence must name them all.

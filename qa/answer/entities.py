@@ -27,13 +27,12 @@ _REASON = re.compile(
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
-# Verbs of saying ("What did Jo say ...?"), and words that report what someone said ("according to Yonhap").
+# Verbs of saying ("What did Jo say ...?").
 _SAYING = {
     *("say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"),
     *("brief", "inform", "quote"),  # "She briefed Putin on the outcomes", "Peskov was quoted saying ..."
 }
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r"\s+and\s+")  # between two names the NER model may read as one
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
 # 78-year-old", "Smith, 44, has ...".
@@ -188,9 +187,7 @@ def asks_said(question: str) -> str | None:
     if root is None or lemma(root.text) not in _SAYING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    return _span(subject).text
+    return _span(subject).text if subject is not None else None
 
 
 def main_verb(text: str) -> str | None:

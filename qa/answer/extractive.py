@@ -304,8 +304,7 @@ class Extractive:
         if q.types:
             wanted = Wanted(q)
             if wanted.counted:
-                said = (m.group().lower() for m in WORD.finditer(q.text) if terms(m.group())[:1] == [wanted.counted])
-                self._counted_as(next(said, wanted.counted), shortlist)
+                self._counted_as(q, wanted.counted, shortlist)
             texts = [c.text for c in shortlist]
             found_in = answer_kinds(texts)
             known_people(found_in, texts, [c.article.path for c in shortlist])
@@ -346,9 +345,11 @@ class Extractive:
                         c.coverage += weights[unit] * closeness
                         c.said_as |= frozenset(terms(words[int(similar.argmax())]))
 
-    def _counted_as(self, noun: str, shortlist: list[Candidate]) -> None:
-        """Note in each candidate its words that say the `noun` a "how many" question counts in other words: "18
-        of its member organizations" for "How many member groups ...?"."""
+    def _counted_as(self, q: Question, counted: str, shortlist: list[Candidate]) -> None:
+        """Note in each candidate its words that say what a "how many" question counts (the term `counted`) in other
+        words: "18 of its member organizations" for "How many member groups ...?"."""
+        asked = (m.group().lower() for m in WORD.finditer(q.text) if terms(m.group())[:1] == [counted])
+        noun = next(asked, counted)  # the word as the question writes it
         said = [_lemmas(c) for c in shortlist]
         vectors = self._word_vectors([noun, *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from qa.answer.question import WORD, term_matches, terms
+from qa.answer.question import WORD, lemma, term_matches, terms
 from qa.corpus import Article
 
 # Relevance is a weighted sum of the question's terms the sentence covers and its closeness in meaning.
@@ -61,6 +62,11 @@ class Candidate:
         if self._words is None:
             self._words = [(m.start(), m.group(), terms(m.group())) for m in WORD.finditer(self.text)]
         return self._words
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Its words that are not stop words, each in its dictionary form, once (in order of the alphabet)."""
+        return sorted({lemma(word) for _, word, found in self.words if found})
 
     def near(self, offset: int, question_terms: tuple[str, ...], window: int = NEAR_WORDS) -> bool:
         """True when one of the question's terms stands within `window` words of `offset` (in the text)."""

@@ -186,6 +186,7 @@ def asks_said(question: str) -> str | None:
     root = _root(_parse(question))
     if root is None or lemma(root.text) not in _SAYING or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None
+    # not subject(): "What was said at the meeting?" has a passive subject ("What"), and names no one
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return _span(subject).text if subject is not None else None
 
@@ -235,10 +236,9 @@ def reported(question: str) -> str:
 
 def subject(text: str) -> str | None:
     """The words of the subject of the sentence's main verb: "Choe" in "When did Choe return home?"."""
-    doc = _parse(text)
-    root = _root(doc)
-    found = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    return doc[found.left_edge.i : found.right_edge.i + 1].text if found is not None else None
+    root = _root(_parse(text))
+    found = next(iter(_subjects(root)), None) if root is not None else None
+    return _span(found).text if found is not None else None
 
 
 def described_as(text: str, noun: str) -> list[int]:

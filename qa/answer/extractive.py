@@ -25,7 +25,6 @@ from qa.answer.question import (
     analyse,
     clauses,
     from_question_word,
-    lemma,
     names_one,
     term_matches,
     terms,
@@ -331,7 +330,7 @@ class Extractive:
                 asked.setdefault(unit, (m.group() + (particle.group() if particle else "")).lower())
         if not asked:
             return
-        said = [_lemmas(c) for c in shortlist]
+        said = [c.lemmas for c in shortlist]
         vectors = self._word_vectors([*asked.values(), *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             if not words:
@@ -350,7 +349,7 @@ class Extractive:
         words: "18 of its member organizations" for "How many member groups ...?"."""
         asked = (m.group().lower() for m in WORD.finditer(q.text) if terms(m.group())[:1] == [counted])
         noun = next(asked, counted)  # the word as the question writes it
-        said = [_lemmas(c) for c in shortlist]
+        said = [c.lemmas for c in shortlist]
         vectors = self._word_vectors([noun, *(w for words in said for w in words)])
         for c, words in zip(shortlist, said, strict=True):
             close = (w for w in words if float(vectors[w] @ vectors[noun]) >= SOFT_MATCH)
@@ -554,11 +553,6 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
         set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
         for a in _INITIALISM.findall(text)
     )
-
-
-def _lemmas(c: Candidate) -> list[str]:
-    """The candidate's words that are not stop words, each in its dictionary form, once."""
-    return sorted({lemma(word) for _, word, found in c.words if found})
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

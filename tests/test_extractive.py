@@ -87,6 +87,24 @@ def test_a_row_that_gives_the_asked_year_beside_another_answers():
     assert not a.abstained and "$612.1 million" in a.text
 
 
+def test_a_figure_for_another_month_does_not_answer_unless_the_question_dates_the_report():
+    traffic = article(
+        "web.txt",
+        "The chatbot's website saw 140.7 million unique visitors in October, the analytics firm said.\n\n"
+        "In September, its maker cut the price of the app.",
+        "A year of the chatbot",
+        "TechCrunch",
+        date(2023, 11, 30),
+    )
+    a = ask("How many unique visitors did the chatbot's website get in October 2023?", traffic)
+    assert not a.abstained and "140.7 million" in a.text
+    a = ask("How many unique visitors did the chatbot's website get in September 2023?", traffic)
+    assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another month"
+    # the month may be when the article was published: "In November 2023, TechCrunch reported ..."
+    a = ask("In November 2023, how many unique visitors did TechCrunch report for the chatbot's website?", traffic)
+    assert not a.abstained and "140.7 million" in a.text
+
+
 def test_figures_of_another_quarter_do_not_answer():
     results = article(
         "q3.txt",

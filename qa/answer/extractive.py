@@ -32,7 +32,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import Period, periods, quarters
+from qa.dates import DateConstraint, Period, find_dates, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -151,6 +151,11 @@ class Extractive:
             relevant = [c for c in relevant if not _another_year(q, c, years)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
+        if months := [d for d in q.dates if d.month]:
+            # "visitors in October" does not answer for September, unless the question dates the report
+            relevant = [c for c in relevant if not _another_month(q, c, months)]
+            if not relevant:
+                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another month")
         if asked := quarters(q.text):
             # third-quarter figures do not answer for the fourth quarter
             relevant = [c for c in relevant if not self._another_quarter(c, asked)]
@@ -533,6 +538,18 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     if any(int(m.group()) in years for m in found):
         return False
     return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
+
+
+def _another_month(q: Question, c: Candidate, asked: list[DateConstraint]) -> bool:
+    """True when the candidate ties one of the question's words to a date of a month the question does not ask
+    about, names no date it does ask about, and its article was not published then ("In October 2023, Fox News
+    told ..." may date the report rather than the event)."""
+    mentions = find_dates(c.text, c.article.published)
+    found = [(m.start, m.value or m.month) for m in mentions if m.value or (m.month and m.month[1])]
+    published = [c.article.published] if c.article.published else []
+    if any(d.matches(when) for d in asked for when in [*published, *(when for _, when in found)]):
+        return False
+    return any(c.near(at, q.terms, YEAR_WORDS) for at, _ in found)
 
 
 def _continues(before: str) -> bool:

@@ -57,12 +57,14 @@ _PATTERN = re.compile(
     |(?P<my>(?P<m3>{_MON}),?{_SP}(?:of{_SP})?(?P<y3>{_YEAR}))
     |(?P<mry>(?P<m4>{_FULL_MONTH}){_SP}(?P<ry>last|this|next){_SP}year\b)
     |(?P<mm>(?P<mmod>[Ll]ast|[Tt]his|[Nn]ext){_SP}(?P<m5>{_FULL_MONTH})\b)
+    |(?P<mty>(?P<m7>{_FULL_MONTH}){_SP}(?:of{_SP})?(?:that(?:{_SP}same)?|the{_SP}same){_SP}year\b)
     |(?P<bare>(?P<m6>{_FULL_MONTH})\b)
     |(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his){_SP})?(?P<w>{_WD}))
     |(?P<deictic>(?i:today|tonight|yesterday|tomorrow)\b)
     |(?P<period>(?i:(?:(?P<pmod>earlier|later){_SP}(?:this|in{_SP}the)|(?P<pwhich>this|last|next))
         {_SP}(?P<unit>week|month))\b)
     |(?P<yr>(?P<ywhich>[Ll]ast|[Tt]his|[Nn]ext){_SP}year\b)
+    |(?P<ty>(?:[Tt]hat(?:{_SP}same)?|[Tt]he{_SP}same){_SP}year\b)
     )""",
     re.VERBOSE,
 )
@@ -129,15 +131,16 @@ class DateConstraint:
         return all(w is None or w == got for w, got in zip(wanted, parts, strict=True))
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression in `text`, resolved against `published` where it is relative."""
-    return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published))]
+def find_dates(text: str, published: date | None, before: str = "") -> list[DateMention]:
+    """Every date expression in `text`, resolved against `published` where it is relative; "that year" against the
+    last year named before it (in `text`, else in the text `before` it)."""
+    return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published, before))]
 
 
-def known_dates(text: str, published: date | None, inferred: bool = False) -> list[DateMention]:
+def known_dates(text: str, published: date | None, inferred: bool = False, before: str = "") -> list[DateMention]:
     """`find_dates`, where against an `inferred` published date only a missing year is filled in, never a
     weekday: "January 16" takes its year, "on Tuesday" stays unknown."""
-    found = find_dates(text, published)
+    found = find_dates(text, published, before)
     if not inferred:
         return found
     return [m if not m.relative or any(ch.isdigit() for ch in m.text) else replace(m, value=None) for m in found]
@@ -209,8 +212,11 @@ def _constraint(m: re.Match[str], text: str, today: date | None) -> DateConstrai
     return None
 
 
-def _mention(m: re.Match[str], text: str, p: date | None) -> DateMention | None:
+def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> DateMention | None:
     g, kind = m.group, m.lastgroup
+    if kind in ("mty", "ty"):  # "in July of that year", "that same year": the year last named
+        year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)
+        return year and _relative(m, None, (int(year), g("m7") and _month_number(g("m7"))))
     if kind == "iso":
         return _absolute(m, int(g("iy")), int(g("im")), int(g("id")))
     if kind == "dot":

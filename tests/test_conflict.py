@@ -21,6 +21,14 @@ def test_a_relative_year_is_followed_by_the_year_it_means():
     assert with_dates(c) == "It is the latest of the contacts held since last year (2023)."
 
 
+def test_a_month_of_another_year_than_the_articles_is_followed_by_its_year():
+    text = "In 2015, he fell ill. And in July of that year, he received a liver. In November, he was home."
+    article = Article("a.txt", text, "T", None, None, date(2023, 12, 1), False, "0" * 64)
+    liver = text.index("And")
+    c = Candidate(article, liver, len(text), 0, frozenset(terms(text[liver:])))
+    assert with_dates(c) == "And in July of that year (July 2015), he received a liver. In November, he was home."
+
+
 def test_against_an_inferred_date_only_a_missing_year_is_filled_in():
     c = candidate("On January 16, they met. She left on Friday.", date(2024, 1, 16), inferred=True)
     assert with_dates(c) == "On January 16 (16 January 2024), they met. She left on Friday."

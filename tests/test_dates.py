@@ -133,6 +133,23 @@ def test_find_dates(text: str, published: date | None, expected: list[tuple]) ->
         assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        ("And in July of that year, he received a liver.", "In 2015, he fell ill. ", ("July of that year", (2015, 7))),
+        ("That same year, she left.", "It was founded in 2019.", ("That same year", (2019, None))),
+        ("In 2012 it opened; in May the same year, it closed.", "", ("May the same year", (2012, 5))),
+    ],
+)
+def test_that_year_is_the_year_named_last_before_it(text: str, before: str, expected: tuple) -> None:
+    *_, mention = find_dates(text, FRI_19, before)
+    assert (mention.text, mention.month, mention.relative) == (*expected, True)
+
+
+def test_that_year_with_no_year_before_it_is_no_date() -> None:
+    assert find_dates("That year was good.", FRI_19) == []
+
+
 def test_offsets_in_a_longer_text() -> None:
     text = "Choe left Pyongyang on Sunday to visit Russia from Monday through Wednesday.\n" * 3
     mentions = find_dates(text, MON_15)

@@ -8,7 +8,7 @@ from datetime import date
 
 from qa.answer.candidate import Candidate
 from qa.answer.question import Question
-from qa.dates import DateMention, format_day, known_dates
+from qa.dates import DateMention, format_day, format_month, known_dates
 
 RIVAL_COVERAGE = 0.8  # a sentence that disagrees must answer the question about as fully as the chosen one
 EVENT_WORDS = 5  # a day that close to the event's words is the day of that event, not of the next clause's
@@ -16,13 +16,15 @@ Day = tuple[date | None, int | None]  # a day, or only its weekday
 
 
 def dates_of(c: Candidate) -> list[DateMention]:
-    """The candidate's date mentions, resolved against its article's date (see `known_dates`)."""
-    return known_dates(c.text, c.article.published, c.article.published_inferred)
+    """The candidate's date mentions, resolved against its article's date (see `known_dates`) and, for "that year",
+    the text before it."""
+    return known_dates(c.text, c.article.published, c.article.published_inferred, c.article.text[: c.start])
 
 
 def with_dates(c: Candidate) -> str:
     """The candidate's text with each relative date followed by the day (or year) it means: "on Tuesday (16 January
-    2024)", "since last year (2023)"."""
+    2024)", "since last year (2023)"; a month, when of another year than the article's: "in July of that year (July
+    2015)"."""
     text = c.text
     for m in reversed(dates_of(c)):
         if not m.relative:
@@ -31,6 +33,8 @@ def with_dates(c: Candidate) -> str:
             text = f"{text[: m.end]} ({format_day(m.value)}){text[m.end :]}"
         elif m.month and m.month[1] is None:
             text = f"{text[: m.end]} ({m.month[0]}){text[m.end :]}"
+        elif m.month and c.article.published and m.month[0] != c.article.published.year:  # "in July of that year"
+            text = f"{text[: m.end]} ({format_month(date(*m.month, 1))}){text[m.end :]}"
     return text
 
 

@@ -105,6 +105,18 @@ def test_a_figure_for_another_month_does_not_answer_unless_the_question_dates_th
     assert not a.abstained and "140.7 million" in a.text
 
 
+def test_a_sentence_dated_to_another_day_does_not_answer_for_a_month_whatever_its_words():
+    shares = article(
+        "nike.txt",
+        "Nike shares rose about 8% in extended trading Thursday.\n\nNike will report its results in December.",
+        "Nike beats estimates",
+        "CNBC",
+        date(2023, 9, 28),
+    )
+    assert ask("How much did Nike shares rise in December 2023?", shares).abstained
+    assert "8%" in ask("How much did Nike shares rise in September 2023?", shares).text
+
+
 def test_figures_of_another_quarter_do_not_answer():
     results = article(
         "q3.txt",

@@ -38,7 +38,7 @@ from qa.retrieve import Passage
 
 MAX_SENTENCES = 3
 NEAREST = 2  # passages shown with an abstention
-RELEVANT = 0.42  # below this relevance a sentence does not answer the question
+RELEVANT = 0.40  # below this relevance a sentence does not answer the question
 W_TYPE, W_RANK = 0.2, 0.05  # bonus for holding the kind of answer asked for, and for a higher-ranked passage
 ADD_SHARE = 0.8  # a further sentence must score at least this share of the best one
 LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
@@ -153,7 +153,7 @@ class Extractive:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
         if months := [d for d in q.dates if d.month]:
             # "visitors in October" does not answer for September, unless the question dates the report
-            relevant = [c for c in relevant if not _another_month(q, c, months)]
+            relevant = [c for c in relevant if not _another_month(c, months)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the sentences that cover it are about another month")
         if asked := quarters(q.text):
@@ -540,16 +540,14 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
 
 
-def _another_month(q: Question, c: Candidate, asked: list[DateConstraint]) -> bool:
-    """True when the candidate ties one of the question's words to a date of a month the question does not ask
-    about, names no date it does ask about, and its article was not published then ("In October 2023, Fox News
-    told ..." may date the report rather than the event)."""
+def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:
+    """True when the candidate names a day or month the question does not ask about and none it does, and its
+    article was not published then ("In October 2023, Fox News told ..." may date the report rather than the
+    event). Unlike a bare year ("the 2020 MVP"), a day or month in a sentence dates what the sentence says."""
     mentions = find_dates(c.text, c.article.published)
-    found = [(m.start, m.value or m.month) for m in mentions if m.value or (m.month and m.month[1])]
+    said = [m.value or m.month for m in mentions if m.value or (m.month and m.month[1])]
     published = [c.article.published] if c.article.published else []
-    if any(d.matches(when) for d in asked for when in [*published, *(when for _, when in found)]):
-        return False
-    return any(c.near(at, q.terms, YEAR_WORDS) for at, _ in found)
+    return bool(said) and not any(d.matches(when) for d in asked for when in [*published, *said])
 
 
 def _continues(before: str) -> bool:

@@ -146,21 +146,10 @@ class Extractive:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
-        if years := {d.year for d in q.dates if d.year}:
-            # "the 2020 World Series MVP" does not answer a question about the 2023 one
-            relevant = [c for c in relevant if not _another_year(q, c, years)]
+        for period, another in self._other_periods(q):
+            relevant = [c for c in relevant if not another(c)]
             if not relevant:
-                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another year")
-        if months := [d for d in q.dates if d.month]:
-            # "visitors in October" does not answer for September, unless the question dates the report
-            relevant = [c for c in relevant if not _another_month(c, months)]
-            if not relevant:
-                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another month")
-        if asked := quarters(q.text):
-            # third-quarter figures do not answer for the fourth quarter
-            relevant = [c for c in relevant if not self._another_quarter(c, asked)]
-            if not relevant:
-                return self._abstain(q, shortlist, passages, "the sentences that cover it are about another quarter")
+                return self._abstain(q, shortlist, passages, f"the sentences that cover it are about another {period}")
         focus = q.focus_term
         if (
             focus
@@ -194,6 +183,20 @@ class Extractive:
             relevant = [c for c in relevant if c.measured] or relevant
         groups = self._select(q, relevant, side_by_side)
         return self._compose(q, groups, shortlist, passages, _unsaid(q, groups) if side_by_side else "")
+
+    def _other_periods(self, q: Question) -> list[tuple[str, Callable[[Candidate], bool]]]:
+        """For each year, month or quarter the question asks about, the test of a candidate that speaks of another
+        one instead."""
+        years, months, asked = {d.year for d in q.dates if d.year}, [d for d in q.dates if d.month], quarters(q.text)
+        tests = [
+            # "the 2020 World Series MVP" does not answer a question about the 2023 one
+            ("year", years, lambda c: _another_year(q, c, years)),
+            # "visitors in October" does not answer for September, unless the question dates the report
+            ("month", months, lambda c: _another_month(c, months)),
+            # third-quarter figures do not answer for the fourth quarter
+            ("quarter", asked, lambda c: self._another_quarter(c, asked)),
+        ]
+        return [(period, test) for period, named, test in tests if named]
 
     def _candidates(self, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together

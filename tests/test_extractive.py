@@ -348,6 +348,18 @@ def test_an_organisation_is_named_by_its_initials_too():
     assert not a.abstained and "$4.3 billion" in a.text
 
 
+def test_a_name_asked_by_its_initials_is_named_written_out_too():
+    mice = article(
+        "mice.txt",
+        "Researchers at University of California San Diego fed the mice within six-hour windows each day.",
+        "Fasting and memory",
+        "Wire",
+        date(2023, 10, 2),
+    )
+    a = ask("In the UC study, how long was the daily eating window of the mice?", mice)
+    assert not a.abstained and "six-hour windows" in a.text
+
+
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

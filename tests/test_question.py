@@ -62,6 +62,11 @@ def test_of_a_hyphenated_name_only_the_name_is_an_anchor():
     assert analyse("When did Putin meet Choe Son-hui?").anchors >= {"son", "hui"}  # "hui" is no English word
 
 
+def test_a_score_is_no_part_of_the_name_before_it():
+    q = analyse("Who scored twice when Eintracht Frankfurt thrashed Bayern Munich 5-1?")
+    assert "Bayern Munich" in [name.text for name in q.names] and q.anchors >= {"bayern", "munich"}
+
+
 def test_a_name_the_entity_model_finds_inside_a_word_is_no_anchor():
     assert analyse("How much does the 64MB memory of the sampler hold?").anchors == set()  # "MB" is not a name
 

@@ -122,8 +122,10 @@ class Extractive:
             return self._abstain(q, [], passages, "nothing was retrieved")
         # A name the question hinges on must be in some passage, or in the title of its article.
         seen = frozenset().union(*(c.covered | c.title for c in candidates))
-        missing = self._unnamed(q, seen, seen, " ".join(c.text for c in candidates))
+        said = " ".join(c.text for c in candidates)
+        missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
+        named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
@@ -232,6 +234,7 @@ class Extractive:
             place.text
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
             if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
+            and not _spelled_out(place.text, f"{before} {c.text}")
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
 
@@ -242,7 +245,9 @@ class Extractive:
         missing = [" ".join(sorted(p)) for p in q.people if not names_one(p, anywhere)]
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
-            if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not _initials(name.words, text):
+            if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not (
+                _initials(name.words, text) or _spelled_out(name.text, text)
+            ):
                 missing.append(name.text)
         return missing
 
@@ -571,6 +576,14 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
         set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
         for a in _INITIALISM.findall(text)
     )
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """True when a name written as initials is written out in the text: "UC" as "University of California"."""
+    if not _INITIALISM.fullmatch(name):
+        return False
+    words = r"(?:\s+(?:of|the|and|for|&))*\s+".join(rf"{letter}[a-z]+" for letter in name)
+    return re.search(rf"\b{words}\b", text) is not None
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:

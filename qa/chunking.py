@@ -13,6 +13,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations common in news that Punkt's English model does not know: "No. 17 Arizona", "Gov. Newsom".
 _ABBREVIATIONS = {"no", "nos", "gov", "govt", "sgt", "capt", "cmdr", "lt", "supt", "dept", "pres", "atty", "rev", "hon"}
 _ABBREVIATIONS |= {"apr", "jun", "jul", "mt", "est", "approx", "vol", "fig"}
+# Punkt still ends a sentence after initials and titles it knows when a name follows: "C.J. Stroud", "Warner Bros.
+# Discovery", "K.O. II", a quoted "Mr. Irrelevant". There a capitalised word that is no stop word goes on the name.
+_NAME_STOP = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Bros|Jr|Sr)\.)[\"'“”‘’]?$")
+_NAME_GOES_ON = re.compile(r"^[\"'“”‘’]?([A-Z][\w'’-]*)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,15 @@ def nltk_data() -> None:
 
 
 @cache
+def stop_words() -> frozenset[str]:
+    """NLTK's English stop words ("the", "he", "but")."""
+    nltk_data()
+    from nltk.corpus import stopwords
+
+    return frozenset(stopwords.words("english"))
+
+
+@cache
 def _punkt():
     from nltk.tokenize.punkt import PunktTokenizer
 
@@ -53,12 +66,21 @@ def _punkt():
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence in `text`; a sentence never spans two lines."""
     punkt = _punkt()
-    spans = []
+    spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
-        base = para.start()
+        base, first = para.start(), len(spans)
         for s, e in punkt.span_tokenize(para.group()):
-            spans.append((base + s, base + e))
+            if len(spans) > first and _name_goes_on(text[spans[-1][0] : spans[-1][1]], text[base + s : base + e]):
+                spans[-1] = (spans[-1][0], base + e)
+            else:
+                spans.append((base + s, base + e))
     return spans
+
+
+def _name_goes_on(sentence: str, following: str) -> bool:
+    """True when Punkt cut a name after its initials or title: "Texans QB C.J." + "Stroud threw for 300 yards."."""
+    word = _NAME_GOES_ON.match(following)
+    return bool(_NAME_STOP.search(sentence) and word and word.group(1).lower() not in stop_words())
 
 
 def split(article: Article, max_words: int) -> list[Chunk]:

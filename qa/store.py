@@ -24,8 +24,9 @@ from qa.errors import StoreError
 COLLECTION = "articles"
 MANIFEST = "manifest.json"
 # Bump when what is stored for a chunk changes (its shape, or where sentences and chunks end), so that old
-# indexes are rebuilt rather than misread. 2: news abbreviations ("No. 17") no longer end a sentence.
-INDEX_FORMAT = 2
+# indexes are rebuilt rather than misread. 2: news abbreviations ("No. 17") no longer end a sentence. 3: nor do
+# initials or a title before a name ("C.J. Stroud", "Warner Bros. Discovery").
+INDEX_FORMAT = 3
 _EMBED_KEYS = ("title", "source", "author", "published")
 
 

@@ -36,6 +36,20 @@ def test_news_abbreviations_do_not_end_a_sentence():
     ]
 
 
+def test_initials_or_a_title_before_a_name_do_not_end_a_sentence():
+    text = (
+        'Texans QB C.J. Stroud threw for 300 yards. Warner Bros. Discovery cut jobs. Why "Mr. Irrelevant"? '
+        "He sold it to the U.S. The deal closed."
+    )
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Texans QB C.J. Stroud threw for 300 yards.",
+        "Warner Bros. Discovery cut jobs.",
+        'Why "Mr. Irrelevant"?',
+        "He sold it to the U.S.",
+        "The deal closed.",
+    ]
+
+
 def test_a_sentence_never_spans_two_paragraphs():
     text = "A headline without a stop\nThe first sentence of the body."
     assert [text[s:e] for s, e in sentence_spans(text)] == [

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
+from qa.chunking import stop_words
 from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, parse_question_dates
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
@@ -106,16 +107,6 @@ _PICK = re.compile(r"\b(?:(at|in|on|by|for|to|from|with|of)\s+)?(what|which)\b",
 
 
 @cache
-def _stopwords() -> frozenset[str]:
-    from qa.chunking import nltk_data
-
-    nltk_data()
-    from nltk.corpus import stopwords
-
-    return frozenset(stopwords.words("english"))
-
-
-@cache
 def _stemmer():
     import Stemmer
 
@@ -139,7 +130,7 @@ def _english(word: str) -> bool:
 def terms(text: str) -> list[str]:
     """The content words of `text` as stems of their lemmas ("met" and "meeting" both "meet"), in order; stop
     words dropped."""
-    stop = _stopwords()
+    stop = stop_words()
     lemmas = []
     for word in WORD.findall(text):
         if quarter := _QUARTER.fullmatch(word):  # "Q3" is the third quarter
@@ -230,7 +221,7 @@ def analyse(question: str) -> Question:
         word = token.group()
         if any(start <= token.start() < end for start, end in dates):
             continue
-        proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in _stopwords()
+        proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in stop_words()
         if proper:  # of "Cameroon-born" only "Cameroon" is a name; "Son-hui" is one whole
             anchors.update(terms(" ".join(p for p in word.split("-") if not _english(p))))
         elif word.isdigit():

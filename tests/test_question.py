@@ -41,6 +41,8 @@ def test_a_stem_matches_its_longer_forms():
         ("How much did Binance agree to pay?", {"AMOUNT"}),  # money or a percentage, not a bare count
         ("What percentage of shares rose?", {"AMOUNT"}),
         ("What revenue did Nike report?", {"AMOUNT"}),  # a measure: the noun is still looked for
+        ("What did Chelsea pay to sign Palmer?", {"AMOUNT"}),  # what was paid is how much
+        ("What exact words did the Kremlin use for the North?", {"QUOTE"}),
         ("What was the final score of the game?", {"NUMBER"}),
         ("How old was Bill Kenwright when he died?", {"AGE"}),  # "at the age of 78", "aged 78", "Smith, 44,"
         ("Which creator streamed the encounter?", {"NAME"}),  # a name the articles call a creator

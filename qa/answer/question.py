@@ -23,6 +23,8 @@ _TYPE_WORDS = [
     (r"how many\b|what number\b", "NUMBER"),
     (r"how old\b|(what|which) age\b|at what age\b", "AGE"),
     (r"how much\b|what (percentage|share|amount)\b", "AMOUNT"),  # money, a percentage, a quantity
+    # "What did Chelsea pay to sign Palmer?" asks how much
+    (r"what\s+(?:did|does|do|will|would)\b[^?]{0,60}?\b(?:pay|spend|charge|cost|earn|raise|fetch)\b", "AMOUNT"),
     # "How long before the trip ...?" is answered by when it was ("in July 2000"); "How long did it last?" not
     (r"when\b|(what|which) (date|day|time|year|month)\b|" + _HOW_LONG + _RELATIVE, "DATE"),
     (r"(?:for )?" + _HOW_LONG + "(?!" + _RELATIVE + ")", "DURATION"),
@@ -31,7 +33,7 @@ _TYPE_WORDS = [
     (r"why\b", "REASON"),
     # the words someone used: "What words did the Kremlin use ...?", "How did the White House describe ...?"
     (
-        r"(?:what|which)\s+(?:words?|phrases?|terms?|expressions?)\b|how\s+(?:did|does|do|has|have|was|were|is)\b"
+        r"(?:what|which)\s+(?:(?:exact|precise|actual)\s+)?(?:words?|phrases?|terms?|expressions?)\b|how\s+(?:did|does|do|has|have|was|were|is)\b"
         r"[^?]{0,80}?\b(?:describe|call|characteri[sz]e|label|dub|term)|what\s+(?:did|does|do|has|have)\b[^?]{0,60}?"
         r"\bcall\b",
         "QUOTE",

@@ -21,6 +21,10 @@ from tests.test_extractive import article, ask
             "How long after Choe met Putin did she return?",  # a clause
             Interval("When Choe met Putin?", "When did she return?", "days", True),
         ),
+        (
+            "How many days passed between the summit and Choe's visit?",  # either may come first
+            Interval("When was the summit?", "When was Choe's visit?", "days", True, ordered=False),
+        ),
         ("How many days did the visit last?", None),
         ("When did Choe return home?", None),
     ],
@@ -52,6 +56,18 @@ def test_how_many_days_after_is_answered_with_both_days_cited():
     ]
     undated = article("u.txt", "Choe met Putin.\n\nChoe returned home on Friday.", "Choe back", "Wire", None)
     assert "days, from" not in ask("How many days after meeting Putin did Choe return home?", undated).text
+
+
+def test_how_many_days_between_two_events_counts_from_the_earlier():
+    trip = article(
+        "trip2.txt",
+        "Choe returned home to Pyongyang on Friday.\n\nChoe met Putin in the Kremlin on Tuesday.",
+        "Choe back from Moscow",
+        "Wire",
+        date(2024, 1, 19),
+    )
+    a = ask("How many days passed between Choe's return home and her meeting with Putin?", trip)
+    assert a.text.startswith("3 days, from 16 January 2024 to 19 January 2024.")
 
 
 def test_how_many_months_after_is_answered_from_the_months_given():

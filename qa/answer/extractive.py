@@ -107,7 +107,7 @@ class Extractive:
         days = [pinned(a, asked.unit) for a in answers]
         if None in days:
             return None
-        first, then_day = days if asked.after else days[::-1]
+        first, then_day = sorted(days) if not asked.ordered else days if asked.after else days[::-1]
         span = between(first.day, then_day.day, asked.unit)
         if span is None:
             return None

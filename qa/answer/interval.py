@@ -18,6 +18,12 @@ _BETWEEN = re.compile(
     r"(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
+_SPAN = re.compile(
+    r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long|much\s+time)\s+"
+    r"(?:(?:had\s+|have\s+)?(?:passed|elapsed|gone\s+by|went\s+by|lapsed)\s+|(?:was|were)\s+there\s+)?"
+    r"between\s+(?P<first>.+?)\s+and\s+(?P<then>.+?)[\s?]*$",
+    re.I,
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
 
 
@@ -29,6 +35,7 @@ class Interval:
     then: str  # "When did Choe return home?"
     unit: str  # "days", "weeks", "months" or "years"
     after: bool  # the second event is asked about as after the first
+    ordered: bool = True  # False for "between X and Y": either may come first
 
 
 def interval(question: str) -> Interval | None:
@@ -36,6 +43,9 @@ def interval(question: str) -> Interval | None:
     question. X may be an action of Y's subject ("meeting Putin"), a thing ("the summit") or a clause."""
     from qa.answer.entities import subject, tagged
 
+    if span := _SPAN.match(question):  # "How many days passed between the summit and Choe's visit?"
+        unit = (span.group("unit") or "days").lower()
+        return Interval(_when(span.group("first")), _when(span.group("then")), unit, True, ordered=False)
     m = _BETWEEN.match(question)
     if not m:
         return None
@@ -47,11 +57,18 @@ def interval(question: str) -> Interval | None:
         if who is None:
             return None
         first = f"When did {who} {lemma(words[0][0])}{first[len(words[0][0]) :]}?"
-    elif _DETERMINER.match(first) or not any(pos in ("VERB", "AUX") for _, pos in words):
-        first = f"When was {first}?"  # "the summit", "Choe's meeting with Putin"
     else:
-        first = f"When {first}?"  # "Choe met Putin"
+        first = _when(first)
     return Interval(first, then, (m.group("unit") or "days").lower(), m.group("order").lower() == "after")
+
+
+def _when(event: str) -> str:
+    """The "when" question of an event as a question names it: "When was the summit?", "When Choe met Putin?"."""
+    from qa.answer.entities import tagged
+
+    if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in tagged(event)):
+        return f"When was {event}?"  # "the summit", "Choe's meeting with Putin"
+    return f"When {event}?"  # "Choe met Putin"
 
 
 class When(NamedTuple):

@@ -105,6 +105,18 @@ def test_a_figure_for_another_month_does_not_answer_unless_the_question_dates_th
     assert not a.abstained and "140.7 million" in a.text
 
 
+def test_a_month_of_that_year_is_of_the_year_named_before():
+    band = article(
+        "band.txt",
+        "The band formed in Leeds in 2015.\n\nThey released their first album, Dusk, in July of that year.",
+        "The band at ten",
+        "Wire",
+        date(2023, 11, 30),
+    )
+    a = ask("Which album did the band release in July 2015?", band)
+    assert not a.abstained and "Dusk" in a.text
+
+
 def test_a_sentence_dated_to_another_day_does_not_answer_for_a_month_whatever_its_words():
     shares = article(
         "nike.txt",

@@ -32,7 +32,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import DateConstraint, Period, find_dates, periods, quarters
+from qa.dates import DateConstraint, Period, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -552,8 +552,7 @@ def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:
     """True when the candidate names a day or month the question does not ask about and none it does, and its
     article was not published then ("In October 2023, Fox News told ..." may date the report rather than the
     event). Unlike a bare year ("the 2020 MVP"), a day or month in a sentence dates what the sentence says."""
-    mentions = find_dates(c.text, c.article.published)
-    said = [m.value or m.month for m in mentions if m.value or (m.month and m.month[1])]
+    said = [m.value or m.month for m in dates_of(c) if m.value or (m.month and m.month[1])]
     published = [c.article.published] if c.article.published else []
     return bool(said) and not any(d.matches(when) for d in asked for when in [*published, *said])
 

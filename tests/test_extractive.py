@@ -372,6 +372,22 @@ def test_a_name_asked_by_its_initials_is_named_written_out_too():
     assert not a.abstained and "six-hour windows" in a.text
 
 
+def test_a_name_its_article_writes_out_may_be_written_by_its_last_word_alone():
+    transfer = article(
+        "palmer.txt",
+        "Cole Palmer moved from Manchester City to Chelsea in September.\n\n"
+        "City decided that he could only leave on a permanent deal and Chelsea paid £42.5m.\n\n"
+        "North Korea paid $2m for the rights.\n\nThe South Korea game was postponed.",
+        "Palmer's move",
+        "Wire",
+        date(2023, 11, 30),
+    )
+    a = ask("What did Chelsea pay Manchester City to sign Cole Palmer?", transfer)
+    assert not a.abstained and "£42.5m" in a.text
+    a = ask("What did South Korea pay for the rights?", transfer)  # "North Korea" says no "Korea" alone
+    assert a.abstained and "$2m" not in a.text
+
+
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

@@ -235,6 +235,7 @@ class Extractive:
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
             if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
             and not _spelled_out(place.text, f"{before} {c.text}")
+            and not _shortened(place, self._words(c.article), f"{before} {c.text}")
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
 
@@ -246,7 +247,7 @@ class Extractive:
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
             if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not (
-                _initials(name.words, text) or _spelled_out(name.text, text)
+                _initials(name.words, text) or _spelled_out(name.text, text) or _shortened(name, anywhere, text)
             ):
                 missing.append(name.text)
         return missing
@@ -574,6 +575,18 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
     return any(
         set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
         for a in _INITIALISM.findall(text)
+    )
+
+
+def _shortened(name: Name, anywhere: frozenset[str], text: str) -> bool:
+    """True when a name of capitalised words its article writes out is written by its last word alone, as a name:
+    "City decided ..." for "Manchester City"."""
+    words = name.words
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or not all(t in anywhere for t in name.stems):
+        return False
+    return any(
+        not re.search(r"[A-Z][\w'’.-]*\s+$", text[: m.start()])
+        for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text)
     )
 
 

@@ -82,7 +82,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"[A-Za-z]+")
 _FUTURE = re.compile(
     r"\b(?:will|shall|won[’']t|[’']ll|scheduled|slated|set\s+to|expected\s+to|plans?\s+to|planning\s+to"
-    r"|planned|to\s+visit|going\s+to|next\s+(?:week|month|year)|upcoming)\b"
+    r"|planned|could|might|may|to\s+visit|going\s+to|next\s+(?:week|month|year)|upcoming)\b"
 )
 _PAST = re.compile(
     r"\b(?:[a-z]+(?<!e)ed|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"
@@ -338,8 +338,8 @@ def _weekday_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def looks_ahead(sentence: str) -> bool:
-    """True when a sentence speaks only of what is to come: a word of the future ("will", "is set to") and no verb
-    in the past tense ("It will continue into the championship game")."""
+    """True when a sentence speaks only of what is to come: a word of the future or of what may yet be ("will", "is
+    set to", "could") and no verb in the past tense ("It will continue into the championship game")."""
     return bool(_FUTURE.search(sentence)) and not _PAST.search(sentence)
 
 

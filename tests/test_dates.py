@@ -225,6 +225,8 @@ def test_a_sentence_looks_ahead_when_it_speaks_only_of_what_is_to_come() -> None
     assert looks_ahead("It will continue into the championship game against No. 17 Iowa.")
     assert not looks_ahead("He said the appeal will be heard in spring.")  # told in the past
     assert not looks_ahead("The panel heard the appeal.")
+    assert looks_ahead("He could score six goals during this international break.")  # what may yet be
+    assert not looks_ahead("Only 3,000 fans could attend, the club said.")
 
 
 def test_quarters_named_in_words_or_as_q() -> None:

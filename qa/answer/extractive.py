@@ -584,10 +584,8 @@ def _shortened(name: Name, anywhere: frozenset[str], text: str) -> bool:
     words = name.words
     if len(words) < 2 or not all(w[:1].isupper() for w in words) or not all(t in anywhere for t in name.stems):
         return False
-    return any(
-        not re.search(r"[A-Z][\w'’.-]*\s+$", text[: m.start()])
-        for m in re.finditer(rf"\b{re.escape(words[-1])}\b", text)
-    )
+    # not after another capitalised word ("North Korea" is no "Korea" alone), unless that one ends a sentence
+    return any(not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()]) for m in re.finditer(rf"\b{words[-1]}\b", text))
 
 
 def _spelled_out(name: str, text: str) -> bool:

@@ -33,9 +33,9 @@ _TYPE_WORDS = [
     (r"why\b", "REASON"),
     # the words someone used: "What words did the Kremlin use ...?", "How did the White House describe ...?"
     (
-        r"(?:what|which)\s+(?:(?:exact|precise|actual)\s+)?(?:words?|phrases?|terms?|expressions?)\b|how\s+(?:did|does|do|has|have|was|were|is)\b"
-        r"[^?]{0,80}?\b(?:describe|call|characteri[sz]e|label|dub|term)|what\s+(?:did|does|do|has|have)\b[^?]{0,60}?"
-        r"\bcall\b",
+        r"(?:what|which)\s+(?:(?:exact|precise|actual)\s+)?(?:words?|phrases?|terms?|expressions?)\b"
+        r"|how\s+(?:did|does|do|has|have|was|were|is)\b[^?]{0,80}?\b(?:describe|call|characteri[sz]e|label|dub|term)"
+        r"|what\s+(?:did|does|do|has|have)\b[^?]{0,60}?\bcall\b",
         "QUOTE",
     ),
 ]
@@ -98,8 +98,8 @@ _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # "Bayern Munich 5-1": a score, no part of the name
 # Names an answer must be about, as against places ("Moscow" for Russia) which reports often name another way.
-_TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")
 _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
@@ -211,7 +211,7 @@ def analyse(question: str) -> Question:
     capitalised words past the first, and numbers."""
     from qa.answer.entities import asks_said, main_verb, named_entities, past_tense
 
-    # "Bayern Munich 5-1": the small model may take a score or a range into the name before it
+    # the small model may take a score or a range into the name before it
     entities = [(label, _TRAILING_SCORE.sub("", text), at) for label, text, at in named_entities(question)]
     adjectives = {w for label, text, _ in entities if label == "NORP" for w in text.split()}
     anchors = {t for label, text, _ in entities if label in _ANCHOR_LABELS for t in terms(text)}

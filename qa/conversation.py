@@ -23,6 +23,7 @@ _PRONOUNS = {
 }  # fmt: skip
 _POSSESSIVE = {"his", "its", "their", "hers"}
 _PRONOUN = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b", re.I)
+_COUNTED = re.compile(r"\bhow\s+many\s+([\w'’-]+)", re.I)  # what a "how many" question counts
 _ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about)\s+(.{1,60}?)\s*\??\s*$", re.I)
 _CLAUSE = re.compile(
     r"(who|whom|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I
@@ -136,6 +137,9 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     """The entity a pronoun most likely refers to, of the kinds it can stand for: after a "who" question, the one
     the last answer named next to the words of what was asked (the answer to "Who invited her?" stands by
     "invitation"); else the last question's own, the likeliest kind first."""
+    counted = _COUNTED.search(last_question)
+    if pronoun == "them" and counted:  # "How many kids did the study follow, and what share of them ...?"
+        return f"the {counted.group(1)}"
     kinds = _PRONOUNS[pronoun]
     asked = [e for e in named_entities(last_question) if e[0] in kinds]
     if not asked:  # "When did Choe leave?": a name the small model missed, of the likeliest kind

@@ -29,6 +29,13 @@ def test_object_and_possessive_pronouns(question, expected):
     assert rewrite(question, [PUTIN]) == expected
 
 
+def test_them_after_how_many_is_what_was_counted():
+    counted = ("How many kids did the study follow?", "The study followed 203 kids in San Francisco [1].")
+    assert rewrite("What share of them used phones at school?", [counted]) == (
+        "What share of the kids used phones at school?"
+    )
+
+
 def test_the_topic_carries_over_several_turns():
     history = [PUTIN, ("And when did she return?", "She returned on Friday [1].")]
     assert rewrite("Who accompanied her?", history) == "Who accompanied Choe Son-hui?"

@@ -45,7 +45,8 @@ def interval(question: str) -> Interval | None:
 
     if span := _SPAN.match(question):  # "How many days passed between the summit and Choe's visit?"
         unit = (span.group("unit") or "days").lower()
-        return Interval(_when(span.group("first")), _when(span.group("then")), unit, True, ordered=False)
+        first, then = (_when(span.group(part), tagged(span.group(part))) for part in ("first", "then"))
+        return Interval(first, then, unit, True, ordered=False)
     m = _BETWEEN.match(question)
     if not m:
         return None
@@ -58,15 +59,14 @@ def interval(question: str) -> Interval | None:
             return None
         first = f"When did {who} {lemma(words[0][0])}{first[len(words[0][0]) :]}?"
     else:
-        first = _when(first)
+        first = _when(first, words)
     return Interval(first, then, (m.group("unit") or "days").lower(), m.group("order").lower() == "after")
 
 
-def _when(event: str) -> str:
-    """The "when" question of an event as a question names it: "When was the summit?", "When Choe met Putin?"."""
-    from qa.answer.entities import tagged
-
-    if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in tagged(event)):
+def _when(event: str, words: list[tuple[str, str]]) -> str:
+    """The "when" question of an event as a question names it, from its `words` as tagged (word, part of speech):
+    "When was the summit?", "When Choe met Putin?"."""
+    if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in words):
         return f"When was {event}?"  # "the summit", "Choe's meeting with Putin"
     return f"When {event}?"  # "Choe met Putin"
 

@@ -76,6 +76,7 @@ _BARE_MONTH_CUE = re.compile(
 _NOT_A_DAY = re.compile(r"\b(?:Black|Cyber|Pink|Green|Good|Super|Ash|Palm|Easter|Holy|Giving|[Ee]very|a)\s+$")
 _NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z][a-z]")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_OF_A_MONTH = re.compile(rf"{_SP}(?:in|of){_SP}{_MON}")  # "the last Sunday in March": a rule, not a day
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n])\s*$")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
@@ -330,9 +331,10 @@ def _bare_month_ok(text: str, start: int) -> bool:
 
 
 def _weekday_ok(text: str, m: re.Match[str]) -> bool:
-    """False for a weekday inside a name: "Black Friday", "Sunday Times", "Monday Night Football"."""
+    """False for a weekday inside a name ("Black Friday", "Sunday Times", "Monday Night Football") or one of a
+    month's ("the last Sunday in March")."""
     start = m.start()
-    if _NOT_A_DAY.search(text, max(0, start - 12), start):
+    if _NOT_A_DAY.search(text, max(0, start - 12), start) or _OF_A_MONTH.match(text, m.end()):
         return False
     return not _NAME_FOLLOWS.match(text, m.end()) or bool(_ON_BEFORE.search(text, max(0, start - 4), start))
 

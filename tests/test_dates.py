@@ -119,6 +119,8 @@ CASES = [
     ("Choe held talks with Lavrov on Tuesday.", None, [("Tuesday", None, None, True)]),
     ("On January 16, Putin met Choe.", None, [("January 16", None, None, True)]),
     ("The Sunday Times says Black Friday deals drop every Tuesday.", FRI_19, []),
+    # the last Sunday of a month is a rule of the calendar, not the Sunday before the report
+    ("Clocks go back on the last Sunday in October.", FRI_19, [("October", None, (2023, 10), True)]),
     ("USA Today reported it today.", FRI_19, [("today", FRI_19, (2024, 1), True)]),
     ("North Korea and Russia have denied any arms deals so far.", FRI_19, []),
     ("Feb. 30, 2024 is no date.", None, []),

@@ -589,3 +589,22 @@ def test_a_name_given_in_the_sentences_just_before_grounds_a_sentence():
     a = ask("In the University of British Columbia study, how much more likely were people on GLP-1 agonists "
             "to develop stomach paralysis?", study)  # fmt: skip
     assert not a.abstained and "3.67 times" in a.text
+
+
+def test_the_year_of_the_report_a_question_cites_does_not_date_what_it_asks():
+    myths = article("ketamine.txt", "Ketamine has been used as an anesthetic for decades.\n\n"
+                    "After successful clinical trials, the FDA approved the drug in 2019 as a medication for "
+                    "treatment-resistant depression.", "5 myths about ketamine", "Fox News",
+                    date(2023, 12, 17))  # fmt: skip
+    a = ask("In what year did the FDA approve ketamine for treatment-resistant depression, according to Fox News's "
+            "December 2023 piece on the drug?", myths)  # fmt: skip
+    assert "2019" in a.text
+
+
+def test_a_day_the_question_counts_from_does_not_answer_it():
+    clocks = article("clocks.txt", "UK clocks go back on Sunday 29 October.\n\n"
+                     "Sleep experts welcome the extra hour in bed.\n\n"
+                     "UK clocks won’t go forward again until Sunday 31 March 2024.", "When do the clocks change?",
+                     "The Independent", date(2023, 9, 30))  # fmt: skip
+    a = ask("On what date will UK clocks go forward again after going back on 29 October 2023?", clocks)
+    assert "31 March 2024" in a.text and "29 October" not in a.text

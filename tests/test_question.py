@@ -176,3 +176,15 @@ def test_the_words_someone_used_are_asked_for():
     ]:
         assert analyse(question).types == {"QUOTE"}
     assert "QUOTE" not in analyse("How did Choe travel to Moscow?").types
+
+
+def test_a_date_that_frames_the_question_is_not_the_period_asked_about():
+    dates = lambda q: [d.text for d in analyse(q).framing]  # noqa: E731
+    assert dates("On what date will the clocks go forward after going back on 29 October 2023?") == ["29 October 2023"]
+    assert dates("How many years before Choe's January 2024 trip did Pyongyang first claim it?") == ["January 2024"]
+    assert dates("As reported by TechCrunch in November 2023, who founded Dust?") == ["November 2023"]
+    assert dates("In what year did the FDA approve it, according to Fox News's December 2023 piece?") == [
+        "December 2023"
+    ]
+    assert dates("What revenue did Nike report for its second quarter in December 2023?") == []
+    assert dates("Of the reports Meta received in 2021, how many were disabled?") == []

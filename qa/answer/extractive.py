@@ -189,7 +189,8 @@ class Extractive:
     def _other_periods(self, q: Question) -> list[tuple[str, Callable[[Candidate], bool]]]:
         """For each year, month or quarter the question asks about, the test of a candidate that speaks of another
         one instead."""
-        years, months, asked = {d.year for d in q.dates if d.year}, [d for d in q.dates if d.month], quarters(q.text)
+        dates = [d for d in q.dates if d not in q.framing]  # not "after 29 October", nor a report's date
+        years, months, asked = {d.year for d in dates if d.year}, [d for d in dates if d.month], quarters(q.text)
         tests = [
             # "the 2020 World Series MVP" does not answer a question about the 2023 one
             ("year", years, lambda c: _another_year(q, c, years)),

@@ -80,7 +80,16 @@ class Wanted:
             and at not in expected
             and not any(start < at + len(words) and at < end for start, end in past)
             and not (q.past and _to_come(c, at))
+            and not (kind == "DATE" and self._named_day(c, words))
         ]
+
+    def _named_day(self, c: Candidate, words: str) -> bool:
+        """True when a date of the candidate is a day the question names: "on Sunday 29 October" does not answer
+        "On what date will the clocks go forward after going back on 29 October 2023?"."""
+        days = [d for d in self.q.dates if d.day]
+        return bool(days) and any(
+            d.matches(m.value) for m in find_dates(words, c.article.published) if m.value for d in days
+        )
 
     def measured(self, c: Candidate, answers: Found) -> bool:
         """True when one of the candidate's `answers` is an amount next to the measure asked for ("revenue of $9.3

@@ -93,6 +93,12 @@ _COPULA = {"is", "was", "are", "were"}
 # Verbs (as terms) that say little of what happened: "Who said that?" is about what was said, in whatever words;
 # "Who became CEO?" about the post. ("do" and "have" are stop words: they have no term.)
 _LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom"}
+# A date that frames the question rather than being asked about: a point it counts from or to ("after going back at
+# 2am on 29 October 2023", "before Choe's January 2024 trip"), or the date of the report it cites ("as reported by
+# TechCrunch in November 2023", "Fox News's December 2023 piece").
+_FROM_OR_TO = re.compile(r"\b(?:after|before|since|until|till|following|prior\s+to|ahead\s+of)\b[^,;?]*$", re.I)
+_REPORTED_IN = re.compile(r"\b(?:as\s+reported|according\s+to|published|wrote|writes)\b[^,;?]{0,40}$", re.I)
+_REPORT_NOUN = re.compile(r"^\W*(?:piece|article|report|story|interview|column|preview|review|analysis)\b", re.I)
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
@@ -198,6 +204,7 @@ class Question:
     speaker: str | None = None  # who it asks to have said something: "What did Jo Chun Ryong say ...?"
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
+    framing: tuple[DateConstraint, ...] = ()  # its dates that frame it rather than being asked about (see _frames)
 
     @cached_property
     def focus_term(self) -> str | None:
@@ -231,6 +238,7 @@ def analyse(question: str) -> Question:
         if word.isdigit():
             numbers.append(word)
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
+    asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     noun = focus_noun(question)
@@ -256,7 +264,7 @@ def analyse(question: str) -> Question:
         + tuple(Name(n, (n,), (n,)) for n in numbers),
         types=types | wanted,
         wh=bool(_WH.search(question)),
-        dates=tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day),
+        dates=asked_dates,
         focus=noun,
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
@@ -268,7 +276,16 @@ def analyse(question: str) -> Question:
         past=past_tense(question) and not ahead,
         places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
         dated=tuple(dates),
+        framing=tuple(d for d in asked_dates if _frames(question, d.text)),
     )
+
+
+def _frames(question: str, date_text: str) -> bool:
+    """True when a date the question names (as `date_text`) is a point it counts from or to, or the date of the
+    report it cites, rather than when what it asks about happened."""
+    at = question.find(date_text)
+    before, after = question[:at], question[at + len(date_text) :]
+    return bool(_FROM_OR_TO.search(before) or _REPORTED_IN.search(before) or _REPORT_NOUN.match(after))
 
 
 def _name(text: str) -> Name:

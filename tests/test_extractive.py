@@ -591,6 +591,16 @@ def test_a_name_given_in_the_sentences_just_before_grounds_a_sentence():
     assert not a.abstained and "3.67 times" in a.text
 
 
+def test_an_acronym_the_article_defines_names_what_it_stands_for():
+    cppa = article("cppa.txt", "California’s Privacy Protection Agency (CPPA) is preparing to put guardrails on AI.\n\n"
+                   "The draft is “the most comprehensive set of rules in the AI space”, Ashkan Soltani, the CPPA’s "
+                   "exec director, told TechCrunch.", "Privacy watchdog eyes AI rules", "TechCrunch",
+                   date(2023, 11, 27))  # fmt: skip
+    a = ask("Who is the executive director of California's Privacy Protection Agency, who called its draft rules "
+            "the most comprehensive in the AI space?", cppa)  # fmt: skip
+    assert "Ashkan Soltani" in a.text  # not the sentence that only names the agency the question names
+
+
 def test_the_year_of_the_report_a_question_cites_does_not_date_what_it_asks():
     myths = article("ketamine.txt", "Ketamine has been used as an anesthetic for decades.\n\n"
                     "After successful clinical trials, the FDA approved the drug in 2019 as a medication for "

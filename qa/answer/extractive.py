@@ -65,6 +65,8 @@ _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
+_DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
+_CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
 
 
@@ -81,6 +83,7 @@ class Extractive:
         self._words_seen: dict[str, np.ndarray] = {}
         self._article_days: dict[tuple[str, str], set[Period]] = {}
         self._article_quarters: dict[tuple[str, str], set[int]] = {}
+        self._acronyms: dict[tuple[str, str], dict[str, str]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
@@ -231,6 +234,9 @@ class Extractive:
         person or a one-word name (the small NER model takes many a surname for an organisation), the whole
         article."""
         near = c.covered | c.title | frozenset(terms(before))
+        # "the CPPA's exec director" names California’s Privacy Protection Agency where the article spells it out
+        defined = _per_article(self._acronyms, c.article, lambda a: acronyms(a.text))
+        near |= {t for short, long in defined.items() if re.search(rf"\b{short}\b", c.text) for t in terms(long)}
         places = [
             place.text
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
@@ -587,6 +593,29 @@ def _shortened(name: Name, anywhere: frozenset[str], text: str) -> bool:
         return False
     # not after another capitalised word ("North Korea" is no "Korea" alone), unless that one ends a sentence
     return any(not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()]) for m in re.finditer(rf"\b{words[-1]}\b", text))
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """The acronyms a text defines, each with the name it stands for: {"CPPA": "California’s Privacy Protection
+    Agency"} from "California’s Privacy Protection Agency (CPPA)". The name's capitalised words, read back from
+    the bracket, must begin with the acronym's letters in order."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        short = m.group(1)
+        words = text[: m.start()].split()[-3 * len(short) :]
+        letters, start = list(short), None
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i]
+            if not letters or not (word[:1].isupper() or word.lower() in _CONNECTIVES):
+                break
+            if word[:1].isupper():
+                if word[0] != letters[-1]:
+                    break
+                letters.pop()
+                start = i
+        if not letters and start is not None:
+            found.setdefault(short, " ".join(words[start:]))
+    return found
 
 
 def _spelled_out(name: str, text: str) -> bool:

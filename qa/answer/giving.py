@@ -50,7 +50,7 @@ class Wanted:
 
     def __init__(self, q: Question) -> None:
         self.q = q
-        self.asked = q.text.lower()
+        self.asked = q.text.lower().replace("’", "'")
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
@@ -71,7 +71,7 @@ class Wanted:
         return [
             (kind, words, at)
             for kind, words, at in found
-            if words.lower() not in self.asked
+            if not self._asked(words)
             and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and _opens(c, at, near)))
             and (kind not in ALIKE["NUMBER"] or self.counted is None or _counts(c, at, words, self.counted))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
@@ -82,6 +82,12 @@ class Wanted:
             and not (q.past and _to_come(c, at))
             and not (kind == "DATE" and self._named_day(c, words))
         ]
+
+    def _asked(self, words: str) -> bool:
+        """True when the question already says an entity: its words, or all its terms ("California’s Privacy
+        Protection Agency" is no answer to "Who is the director of California's Privacy Protection Agency?")."""
+        said = terms(words)
+        return words.lower().replace("’", "'") in self.asked or (bool(said) and set(said) <= set(self.q.terms))
 
     def _named_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate is a day the question names: "on Sunday 29 October" does not answer

@@ -22,6 +22,8 @@ _PRONOUNS = {
     "there": ("GPE", "LOC", "FAC"),
 }  # fmt: skip
 _POSSESSIVE = {"his", "its", "their", "hers"}
+_PLURAL = {"they", "them", "their"}
+_GAP = 60  # characters between two names of one list: "Pak Chol-jun and Russia's Charge d'Affaires ad Interim"
 _PRONOUN = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b", re.I)
 _COUNTED = re.compile(r"\bhow\s+many\s+([\w'’-]+)", re.I)  # what a "how many" question counts
 _ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about)\s+(.{1,60}?)\s*\??\s*$", re.I)
@@ -151,6 +153,8 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     dated = {t for start, end in q.dated for t in terms(last_question[start:end])}  # "in January 2024" says when
     event = [t for t in q.terms if t not in q.anchors and t not in dated]
     places = said_at(last_answer, event)
+    if pronoun in _PLURAL and "PERSON" in q.types and (together := _named_together(new, last_answer)):
+        return together  # "Which of them was Russian?" after "Who saw her off?": the people named together
     if new and places and "PERSON" in q.types:
         return min(new, key=lambda e: min(abs(e[2] - at) for at in places))[1]
     for kind in kinds:
@@ -158,6 +162,21 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
             if label == kind:
                 return text
     return None
+
+
+def _named_together(entities: list[tuple[str, str, int]], text: str) -> str | None:
+    """The most people the text names together ("by Pak Chol-jun and Russia's Charge d'Affaires Vladimir Topeha"),
+    joined as a list, or None when it names no two together."""
+    people = sorted((at, words) for label, words, at in entities if label == "PERSON")
+    runs: list[list[str]] = []
+    for i, (at, words) in enumerate(people):
+        gap = text[people[i - 1][0] + len(people[i - 1][1]) : at] if i else ""
+        if i and len(gap) <= _GAP and not re.search(r"[.;:]", gap) and re.search(r",|\band\b", gap):
+            runs[-1].append(words)
+        else:
+            runs.append([words])
+    best = max(runs, key=len, default=[])
+    return None if len(best) < 2 else ", ".join(best[:-1]) + " and " + best[-1]
 
 
 def _answered(noun: str, last_question: str, last_answer: str) -> str | None:

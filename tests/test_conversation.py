@@ -97,3 +97,10 @@ def test_that_noun_is_the_one_the_last_answer_named_for_it():
     )
     assert rewrite("Is that agency run by the state?", [tass]) == "Is TASS run by the state?"
     assert "TASS" not in rewrite("Where did that meeting take place?", [tass])  # not the noun asked for
+
+
+def test_them_after_who_is_the_people_the_answer_named_together():
+    said = ("Choe's delegation was seen off at the airport by Vice Foreign Minister Pak Chol-jun and Russia's Charge "
+            "d'Affaires ad Interim Vladimir Topeha, at Lavrov's invitation.")  # fmt: skip
+    history = [("Who saw Choe's delegation off at the airport?", said)]
+    assert rewrite("Which of them was Russian?", history) == "Which of Pak Chol-jun and Vladimir Topeha was Russian?"

@@ -618,3 +618,13 @@ def test_a_day_the_question_counts_from_does_not_answer_it():
                      "The Independent", date(2023, 9, 30))  # fmt: skip
     a = ask("On what date will UK clocks go forward again after going back on 29 October 2023?", clocks)
     assert "31 March 2024" in a.text and "29 October" not in a.text
+
+
+def test_the_thing_a_name_introduced_earlier_is_that_name_s():
+    meetup = article("motier.txt", "Last night, Motier Ventures held a tech meetup featuring Dust and Mistral AI.\n\n"
+                     "The crowd was excited.\n\nInvestors are circling French AI startups.\n\n"
+                     "Funding rounds keep growing.\n\nThe founders of Mistral AI and Dust had to leave the meetup "
+                     "quickly as they were invited for dinner at the Elysée Palace.", "AI in France", "TechCrunch",
+                     date(2023, 11, 9))  # fmt: skip
+    a = ask("Which startups' founders left a Motier Ventures meetup early for dinner at the Elysée Palace?", meetup)
+    assert "invited for dinner" in a.text

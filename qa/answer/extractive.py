@@ -29,7 +29,7 @@ from qa.answer.question import (
     term_matches,
     terms,
 )
-from qa.chunking import sentence_spans
+from qa.chunking import sentence_spans, stop_words
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
 from qa.dates import DateConstraint, Period, periods, quarters
@@ -145,8 +145,9 @@ class Extractive:
             c.unnamed = frozenset(self._ungrounded(q, c))
         grounded = [c for c in relevant if not c.unnamed]
         side_by_side = not grounded and bool(grounded := _each_grounded(q, relevant))
-        # "In the University of British Columbia study, how much more likely ...?": named a few sentences before
-        grounded = grounded or [c for c in relevant if not self._ungrounded(q, c, self._before(c))]
+        # "In the University of British Columbia study, how much more likely ...?": named a few sentences before, or
+        # introduced earlier as what the sentence calls "the meetup"
+        grounded = grounded or [c for c in relevant if not self._ungrounded(q, c, in_context=True)]
         if not grounded:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
@@ -227,13 +228,16 @@ class Extractive:
                     out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
         return out
 
-    def _ungrounded(self, q: Question, c: Candidate, before: str = "") -> list[str]:
+    def _ungrounded(self, q: Question, c: Candidate, in_context: bool = False) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
         chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
-        Nepal. The context is the candidate, its article's title and byline and the text `before` it given; for a
-        person or a one-word name (the small NER model takes many a surname for an organisation), the whole
-        article."""
+        Nepal. The context is the candidate, its article's title and byline and, `in_context`, the sentences
+        before it and what it calls by a noun the article introduced with a name; for a person or a one-word name
+        (the small NER model takes many a surname for an organisation), the whole article."""
+        before = self._before(c) if in_context else ""
         near = c.covered | c.title | frozenset(terms(before))
+        if in_context:
+            near |= self._introduced(q, c)
         # "the CPPA's exec director" names California’s Privacy Protection Agency where the article spells it out
         defined = _per_article(self._acronyms, c.article, lambda a: acronyms(a.text))
         near |= {t for short, long in defined.items() if re.search(rf"\b{short}\b", c.text) for t in terms(long)}
@@ -245,6 +249,25 @@ class Extractive:
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
+
+    def _introduced(self, q: Question, c: Candidate) -> frozenset[str]:
+        """The terms of the question's names that the candidate speaks of as "the <thing>": the question writes the
+        name with that thing ("a Motier Ventures meetup") and an earlier sentence of its article names both
+        ("Motier Ventures held a tech meetup"), so "the meetup" is that one."""
+        found: set[str] = set()
+        for name in q.names:
+            m = re.search(rf"{re.escape(name.text)}(?:['’]s)?\s+([a-z]{{3,}})\b", q.text)
+            if not m or m.group(1) in stop_words() or not re.search(rf"\bthe\s+{m.group(1)}\b", c.text, re.I):
+                continue
+            thing, telling = re.compile(rf"\b{m.group(1)}\b", re.I), self._telling(name)
+            for start, end in self._sentence_spans(c.article):
+                said = c.article.text[start:end]
+                if end > c.start:
+                    break
+                if thing.search(said) and all(term_matches(t, terms(said)) for t in telling):
+                    found |= set(name.stems)
+                    break
+        return frozenset(found)
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,

@@ -25,6 +25,20 @@ from tests.test_extractive import article, ask
             "How many days passed between the summit and Choe's visit?",  # either may come first
             Interval("When was the summit?", "When was Choe's visit?", "days", True, ordered=False),
         ),
+        (
+            "About how many months separated the summit and Choe's visit?",
+            Interval("When was the summit?", "When was Choe's visit?", "months", True, ordered=False),
+        ),
+        (
+            "How many days passed between the Kremlin calling her a partner and Peskov telling TASS about it?",  # acts
+            Interval(
+                "When did the Kremlin call her a partner?",
+                "When did Peskov tell TASS about it?",
+                "days",
+                True,
+                ordered=False,
+            ),
+        ),
         ("How many days did the visit last?", None),
         ("When did Choe return home?", None),
     ],

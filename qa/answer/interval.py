@@ -13,15 +13,15 @@ from qa.answer.question import lemma, said_at, terms
 from qa.dates import format_day, format_month, known_dates
 
 _BETWEEN = re.compile(
-    r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+"  # "Roughly how many ..."
+    r"^\W*(?:(?:\w+ly|about)\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+"  # "Roughly how many ..."
     r"(?P<order>after|before)\s+(?P<first>.+?)\s+"
     r"(?P<aux>did|does|do|was|were|is|are|had|has|have)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
 _SPAN = re.compile(
-    r"^\W*(?:\w+ly\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long|much\s+time)\s+"
-    r"(?:(?:had\s+|have\s+)?(?:passed|elapsed|gone\s+by|went\s+by|lapsed)\s+|(?:was|were)\s+there\s+)?"
-    r"between\s+(?P<first>.+?)\s+and\s+(?P<then>.+?)[\s?]*$",
+    r"^\W*(?:(?:\w+ly|about)\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long|much\s+time)\s+"
+    r"(?:(?:(?:had\s+|have\s+)?(?:passed|elapsed|gone\s+by|went\s+by|lapsed)\s+|(?:was|were)\s+there\s+)?between"
+    r"|separated)\s+(?P<first>.+?)\s+(?:and|from)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
@@ -65,7 +65,13 @@ def interval(question: str) -> Interval | None:
 
 def _when(event: str, words: list[tuple[str, str]]) -> str:
     """The "when" question of an event as a question names it, from its `words` as tagged (word, part of speech):
-    "When was the summit?", "When Choe met Putin?"."""
+    "When was the summit?", "When Choe met Putin?", "When did the Kremlin call North Korea its neighbour?"."""
+    acting = next((i for i, (word, pos) in enumerate(words) if pos in ("VERB", "AUX")), None)
+    if acting and words[acting][0].lower().endswith("ing") and not words[acting - 1][0].endswith(("'s", "’s")):
+        # "the Kremlin calling North Korea its neighbour": what the Kremlin did
+        verb = words[acting][0]
+        at = event.find(verb)
+        return f"When did {event[:at]}{lemma(verb)}{event[at + len(verb) :]}?"
     if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in words):
         return f"When was {event}?"  # "the summit", "Choe's meeting with Putin"
     return f"When {event}?"  # "Choe met Putin"

@@ -628,3 +628,11 @@ def test_the_thing_a_name_introduced_earlier_is_that_name_s():
                      date(2023, 11, 9))  # fmt: skip
     a = ask("Which startups' founders left a Motier Ventures meetup early for dinner at the Elysée Palace?", meetup)
     assert "invited for dinner" in a.text
+
+
+def test_a_question_the_writer_asks_answers_nothing():
+    cfp = article("cfp.txt", "Can Alabama make the College Football Playoff after losing to Texas in September?\n\n"
+                  "The committee picked Michigan, Washington, Texas and Alabama for the College Football Playoff.",
+                  "Playoff field", "CBS Sports", date(2023, 12, 3))  # fmt: skip
+    a = ask("Which teams made the College Football Playoff after the season?", cfp)
+    assert "The committee picked" in a.text and "Can Alabama" not in a.text

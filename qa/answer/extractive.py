@@ -134,9 +134,10 @@ class Extractive:
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
         attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
         shortlist = self._score(q, candidates, attested)
-        # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing
+        # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing, nor does one
+        # that asks ("Will Alabama make the College Football Playoff?")
         asked = set(q.terms)
-        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - asked]
+        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - asked and not _asks(c)]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
@@ -586,6 +587,13 @@ def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:
     said = [m.value or m.month for m in dates_of(c) if m.value or (m.month and m.month[1])]
     published = [c.article.published] if c.article.published else []
     return bool(said) and not any(d.matches(when) for d in asked for when in [*published, *said])
+
+
+def _asks(c: Candidate) -> bool:
+    """True when the candidate is one sentence, a question of the writer's (not one quoted: "'Why now?' she
+    asked"); a question read with the sentence before it may lean on a statement ("At the time, ... how often does
+    it?")."""
+    return c.second is None and c.text.rstrip().endswith("?")
 
 
 def _continues(before: str) -> bool:

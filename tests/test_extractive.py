@@ -636,3 +636,17 @@ def test_a_question_the_writer_asks_answers_nothing():
                   "Playoff field", "CBS Sports", date(2023, 12, 3))  # fmt: skip
     a = ask("Which teams made the College Football Playoff after the season?", cfp)
     assert "The committee picked" in a.text and "Can Alabama" not in a.text
+
+
+def test_a_report_published_before_what_is_asked_about_does_not_say_it():
+    past = article("cfp-past.txt", "The title game is set for January 8, 2024.\n\nMichigan leads the field.\n\n"
+                   "Ohio State, relying on a third-string quarterback, won the national title in the inaugural "
+                   "season of the playoff.", "Playoff preview", "CBS Sports", date(2023, 12, 3))  # fmt: skip
+    assert ask("Who won the national title game in January 2024?", past).abstained
+    # a preview that names the day says what was planned for it; a deadline is no time of the event
+    deck = article("deck.txt", "The Steam Deck OLED will be available to order on November 16.", "Valve's new Deck",
+                   "Engadget", date(2023, 11, 9))  # fmt: skip
+    assert "Steam Deck OLED" in ask("Which handheld became available to order on November 16, 2023?", deck).text
+    cop = article("cop28.txt", "The final text calls for the tripling of renewable energy capacity by 2030.",
+                  "COP28 deal", "TechCrunch", date(2023, 12, 13))  # fmt: skip
+    assert not ask("What did the final COP28 text call for on renewable energy capacity by 2030?", cop).abstained

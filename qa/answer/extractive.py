@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import TypeVar
 
 import numpy as np
@@ -63,6 +64,10 @@ MUST_HAVE = {
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a date after these words, in the same clause, is one of what may yet happen; after "by", a deadline
+_FORESEEN = re.compile(
+    r"\b(?:might|could|would|will|may|should|expected\s+to|set\s+to)\b[^,;?]*$|\b(?:by|until)\s+$", re.I
+)
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
@@ -153,6 +158,12 @@ class Extractive:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
+        if q.past and (later := [d for d in q.dates if d.year and d not in q.framing and not _foreseen(q, d)]):
+            # "Who won the final in January 2024?": a report published before then cannot say, unless it names the
+            # time itself (a preview: "it goes on sale on November 16")
+            relevant = [c for c in relevant if not _published_before(c, later)]
+            if not relevant:
+                return self._abstain(q, shortlist, passages, "the articles that cover it were published before then")
         for period, another in self._other_periods(q):
             relevant = [c for c in relevant if not another(c)]
             if not relevant:
@@ -578,6 +589,21 @@ def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     if any(int(m.group()) in years for m in found):
         return False
     return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
+
+
+def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
+    """True when the candidate's article was published before the first day of every period asked about, and the
+    candidate names none of them."""
+    published = c.article.published
+    if published is None or any(date(d.year, d.month or 1, d.day or 1) <= published for d in asked):
+        return False
+    return not any(d.matches(when) for d in asked for when in periods(c.text, published))
+
+
+def _foreseen(q: Question, d: DateConstraint) -> bool:
+    """True when a date of the question is that of what may yet happen ("where the war might go in 2024", "a
+    target for 2030") rather than of what it asks about."""
+    return bool(_FORESEEN.search(q.text[: q.text.find(d.text)]))
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

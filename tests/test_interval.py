@@ -19,7 +19,7 @@ from tests.test_extractive import article, ask
         ),
         (
             "How long after Choe met Putin did she return?",  # a clause
-            Interval("When Choe met Putin?", "When did she return?", "days", True),
+            Interval("When did Choe meet Putin?", "When did she return?", "days", True),
         ),
         (
             "How many days passed between the summit and Choe's visit?",  # either may come first
@@ -38,6 +38,10 @@ from tests.test_extractive import article, ask
                 True,
                 ordered=False,
             ),
+        ),
+        (
+            "Did Vaddi speak before or after Choe got back to Pyongyang?",  # which came first
+            Interval("When did Vaddi speak?", "When did Choe get back to Pyongyang?", "days", True, compare=True),
         ),
         ("How many days did the visit last?", None),
         ("When did Choe return home?", None),
@@ -103,3 +107,11 @@ def test_sources_that_differ_by_a_day_agree_on_the_month():
     question = "How many {} after Lavrov's visit to Pyongyang did Choe arrive in Moscow?"
     assert ask(question.format("months"), one, other).text.startswith("3 months, from October 2023 to January 2024.")
     assert "days, from" not in ask(question.format("days"), one, other).text  # 14 or 15 January: not one day
+
+
+def test_before_or_after_is_answered_with_both_days_cited():
+    trip = article("vaddi.txt", "Pranay Vaddi spoke about the talks on Thursday.\n\nChoe returned home to Pyongyang "
+                   "on Friday.", "Choe back from Moscow", "Wire", date(2024, 1, 19))  # fmt: skip
+    a = ask("Did Pranay Vaddi speak about the talks before or after Choe returned to Pyongyang?", trip)
+    assert a.text.startswith("Before: on 18 January 2024, the other on 19 January 2024.")
+    assert len(a.citations) == 2

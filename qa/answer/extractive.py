@@ -17,7 +17,7 @@ from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds, known_people, reported, reports_words
 from qa.answer.giving import ALIKE, Wanted
-from qa.answer.interval import Interval, between, interval, pinned
+from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
     WORD,
     Name,
@@ -115,6 +115,9 @@ class Extractive:
         days = [pinned(a, asked.unit) for a in answers]
         if None in days:
             return None
+        if asked.compare:
+            joined = _join(question, answers, passages)
+            return replace(joined, text=f"{order(*days)} {joined.text}")
         first, then_day = sorted(days) if not asked.ordered else days if asked.after else days[::-1]
         span = between(first.day, then_day.day, asked.unit)
         if span is None:

@@ -24,6 +24,11 @@ _SPAN = re.compile(
     r"|separated)\s+(?P<first>.+?)\s+(?:and|from)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
+_ORDER = re.compile(  # "Did X happen before or after Y?"
+    r"^\W*(?P<aux>did|was|were|had|has|have|is|are)\s+(?P<first>.+?)\s+(?:before\s+or\s+after|after\s+or\s+before)"
+    r"\s+(?P<then>.+?)[\s?]*$",
+    re.I,
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
 
 
@@ -36,6 +41,7 @@ class Interval:
     unit: str  # "days", "weeks", "months" or "years"
     after: bool  # the second event is asked about as after the first
     ordered: bool = True  # False for "between X and Y": either may come first
+    compare: bool = False  # "Did X happen before or after Y?": which came first is asked, not the time between
 
 
 def interval(question: str) -> Interval | None:
@@ -43,6 +49,10 @@ def interval(question: str) -> Interval | None:
     question. X may be an action of Y's subject ("meeting Putin"), a thing ("the summit") or a clause."""
     from qa.answer.entities import subject, tagged
 
+    if order := _ORDER.match(question):  # "Did Vaddi speak before or after Choe got back?"
+        then = order.group("then")
+        first = f"When {order.group('aux').lower()} {order.group('first')}?"
+        return Interval(first, _when(then, tagged(then)), "days", True, compare=True)
     if span := _SPAN.match(question):  # "How many days passed between the summit and Choe's visit?"
         unit = (span.group("unit") or "days").lower()
         first, then = (_when(span.group(part), tagged(span.group(part))) for part in ("first", "then"))
@@ -65,10 +75,10 @@ def interval(question: str) -> Interval | None:
 
 def _when(event: str, words: list[tuple[str, str]]) -> str:
     """The "when" question of an event as a question names it, from its `words` as tagged (word, part of speech):
-    "When was the summit?", "When Choe met Putin?", "When did the Kremlin call North Korea its neighbour?"."""
+    "When was the summit?", "When did Choe meet Putin?", "When did the Kremlin call North Korea its neighbour?"."""
     acting = next((i for i, (word, pos) in enumerate(words) if pos in ("VERB", "AUX")), None)
-    if acting and words[acting][0].lower().endswith("ing") and not words[acting - 1][0].endswith(("'s", "’s")):
-        # "the Kremlin calling North Korea its neighbour": what the Kremlin did
+    if acting and words[acting][1] == "VERB" and not words[acting - 1][0].endswith(("'s", "’s")):
+        # "the Kremlin calling North Korea its neighbour", "Choe got back": what the Kremlin or Choe did
         verb = words[acting][0]
         at = event.find(verb)
         return f"When did {event[:at]}{lemma(verb)}{event[at + len(verb) :]}?"
@@ -112,6 +122,12 @@ def pinned(answer: Answer, unit: str) -> When | None:
         return None
     grain = {"months": lambda d: (d.year, d.month), "years": lambda d: d.year}.get(unit, lambda d: d)
     return found[0] if len({grain(w.day) for w in found}) == 1 else None
+
+
+def order(first: When, then: When) -> str:
+    """Whether the first time came before or after the second (or on the same day), with both."""
+    word = "Before" if first.day < then.day else "After" if first.day > then.day else "On the same day"
+    return f"{word}: on {first.said}, the other on {then.said}."
 
 
 def between(first: date, then: date, unit: str) -> str | None:

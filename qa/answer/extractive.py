@@ -64,10 +64,6 @@ MUST_HAVE = {
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# a date after these words, in the same clause, is one of what may yet happen; after "by", a deadline
-_FORESEEN = re.compile(
-    r"\b(?:might|could|would|will|may|should|expected\s+to|set\s+to)\b[^,;?]*$|\b(?:by|until)\s+$", re.I
-)
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
@@ -161,7 +157,7 @@ class Extractive:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
-        if q.past and (later := [d for d in q.dates if d.year and d not in q.framing and not _foreseen(q, d)]):
+        if q.past and (later := [d for d in q.dates if d.year and d not in q.framing + q.foreseen]):
             # "Who won the final in January 2024?": a report published before then cannot say, unless it names the
             # time itself (a preview: "it goes on sale on November 16")
             relevant = [c for c in relevant if not _published_before(c, later)]
@@ -601,12 +597,6 @@ def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
     if published is None or any(date(d.year, d.month or 1, d.day or 1) <= published for d in asked):
         return False
     return not any(d.matches(when) for d in asked for when in periods(c.text, published))
-
-
-def _foreseen(q: Question, d: DateConstraint) -> bool:
-    """True when a date of the question is that of what may yet happen ("where the war might go in 2024", "a
-    target for 2030") rather than of what it asks about."""
-    return bool(_FORESEEN.search(q.text[: q.text.find(d.text)]))
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

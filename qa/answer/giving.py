@@ -51,6 +51,7 @@ class Wanted:
     def __init__(self, q: Question) -> None:
         self.q = q
         self.asked = q.text.lower().replace("’", "'")
+        self.terms = set(q.terms)
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
@@ -87,7 +88,7 @@ class Wanted:
         """True when the question already says an entity: its words, or all its terms ("California’s Privacy
         Protection Agency" is no answer to "Who is the director of California's Privacy Protection Agency?")."""
         said = terms(words)
-        return words.lower().replace("’", "'") in self.asked or (bool(said) and set(said) <= set(self.q.terms))
+        return words.lower().replace("’", "'") in self.asked or (bool(said) and set(said) <= self.terms)
 
     def _named_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate is a day the question names: "on Sunday 29 October" does not answer

@@ -49,9 +49,9 @@ def interval(question: str) -> Interval | None:
     question. X may be an action of Y's subject ("meeting Putin"), a thing ("the summit") or a clause."""
     from qa.answer.entities import subject, tagged
 
-    if order := _ORDER.match(question):  # "Did Vaddi speak before or after Choe got back?"
-        then = order.group("then")
-        first = f"When {order.group('aux').lower()} {order.group('first')}?"
+    if which := _ORDER.match(question):  # "Did Vaddi speak before or after Choe got back?"
+        then = which.group("then")
+        first = f"When {which.group('aux').lower()} {which.group('first')}?"
         return Interval(first, _when(then, tagged(then)), "days", True, compare=True)
     if span := _SPAN.match(question):  # "How many days passed between the summit and Choe's visit?"
         unit = (span.group("unit") or "days").lower()
@@ -77,14 +77,15 @@ def _when(event: str, words: list[tuple[str, str]]) -> str:
     """The "when" question of an event as a question names it, from its `words` as tagged (word, part of speech):
     "When was the summit?", "When did Choe meet Putin?", "When did the Kremlin call North Korea its neighbour?"."""
     acting = next((i for i, (word, pos) in enumerate(words) if pos in ("VERB", "AUX")), None)
+    # a verb after its doer, "the Kremlin calling ...", "Choe got back" (not one that opens the event, which names
+    # no doer, nor "Choe's meeting"): what the Kremlin or Choe did
     if acting and words[acting][1] == "VERB" and not words[acting - 1][0].endswith(("'s", "’s")):
-        # "the Kremlin calling North Korea its neighbour", "Choe got back": what the Kremlin or Choe did
-        verb = words[acting][0]
-        at = event.find(verb)
-        return f"When did {event[:at]}{lemma(verb)}{event[at + len(verb) :]}?"
+        verb = re.search(rf"\b{re.escape(words[acting][0])}\b", event)
+        if verb:
+            return f"When did {event[: verb.start()]}{lemma(verb.group())}{event[verb.end() :]}?"
     if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in words):
         return f"When was {event}?"  # "the summit", "Choe's meeting with Putin"
-    return f"When {event}?"  # "Choe met Putin"
+    return f"When {event}?"  # "Choe was elected"
 
 
 class When(NamedTuple):

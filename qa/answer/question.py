@@ -99,6 +99,11 @@ _LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom"}
 _FROM_OR_TO = re.compile(r"\b(?:after|before|since|until|till|following|prior\s+to|ahead\s+of)\b[^,;?]*$", re.I)
 _REPORTED_IN = re.compile(r"\b(?:as\s+reported|according\s+to|published|wrote|writes)\b[^,;?]{0,40}$", re.I)
 _REPORT_NOUN = re.compile(r"^\W*(?:piece|article|report|story|interview|column|preview|review|analysis)\b", re.I)
+# A date after these words, in the same clause, is one of what may yet happen ("where the war might go in 2024");
+# after "by", a deadline ("tripling capacity by 2030").
+_FORESEEN = re.compile(
+    r"\b(?:might|could|would|will|may|should|expected\s+to|set\s+to)\b[^,;?]*$|\b(?:by|until)\s+$", re.I
+)
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
@@ -205,6 +210,7 @@ class Question:
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
     framing: tuple[DateConstraint, ...] = ()  # its dates that frame it rather than being asked about (see _frames)
+    foreseen: tuple[DateConstraint, ...] = ()  # its dates of what may yet happen, or deadlines (see _FORESEEN)
 
     @cached_property
     def focus_term(self) -> str | None:
@@ -277,15 +283,20 @@ def analyse(question: str) -> Question:
         places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
         dated=tuple(dates),
         framing=tuple(d for d in asked_dates if _frames(question, d.text)),
+        foreseen=tuple(d for d in asked_dates if _FORESEEN.search(_before(question, d.text))),
     )
 
 
 def _frames(question: str, date_text: str) -> bool:
     """True when a date the question names (as `date_text`) is a point it counts from or to, or the date of the
     report it cites, rather than when what it asks about happened."""
-    at = question.find(date_text)
-    before, after = question[:at], question[at + len(date_text) :]
+    before, after = _before(question, date_text), question[question.find(date_text) + len(date_text) :]
     return bool(_FROM_OR_TO.search(before) or _REPORTED_IN.search(before) or _REPORT_NOUN.match(after))
+
+
+def _before(question: str, date_text: str) -> str:
+    """The question's words before a date it names."""
+    return question[: question.find(date_text)]
 
 
 def _name(text: str) -> Name:

@@ -283,20 +283,15 @@ def analyse(question: str) -> Question:
         places=tuple(_name(text) for label, text, _ in entities if label in ("GPE", "LOC") and terms(text)),
         dated=tuple(dates),
         framing=tuple(d for d in asked_dates if _frames(question, d.text)),
-        foreseen=tuple(d for d in asked_dates if _FORESEEN.search(_before(question, d.text))),
+        foreseen=tuple(d for d in asked_dates if _FORESEEN.search(question.partition(d.text)[0])),
     )
 
 
 def _frames(question: str, date_text: str) -> bool:
     """True when a date the question names (as `date_text`) is a point it counts from or to, or the date of the
     report it cites, rather than when what it asks about happened."""
-    before, after = _before(question, date_text), question[question.find(date_text) + len(date_text) :]
+    before, _, after = question.partition(date_text)
     return bool(_FROM_OR_TO.search(before) or _REPORTED_IN.search(before) or _REPORT_NOUN.match(after))
-
-
-def _before(question: str, date_text: str) -> str:
-    """The question's words before a date it names."""
-    return question[: question.find(date_text)]
 
 
 def _name(text: str) -> Name:

@@ -85,8 +85,10 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|won[’']t|[’']ll|scheduled|slated|set\s+to|expected\s+to|plans?\s+to|planning\s+to"
     r"|planned|could|might|may|to\s+visit|going\s+to|next\s+(?:week|month|year)|upcoming)\b"
 )
-_PAST = re.compile(
-    r"\b(?:[a-z]+(?<!e)ed|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"
+_DETERMINED = r"(?<![Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+_PAST = re.compile(  # a word in -ed after "the" is an adjective: "the beloved series", "a planned visit"
+    r"\b(?:" + _DETERMINED + r"[a-z]+(?<!e)ed"
+    r"|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"
 )
 _YEAR_ALONE = re.compile(rf"\b{_YEAR}")
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"

@@ -229,6 +229,7 @@ def test_a_sentence_looks_ahead_when_it_speaks_only_of_what_is_to_come() -> None
     assert not looks_ahead("The panel heard the appeal.")
     assert looks_ahead("He could score six goals during this international break.")  # what may yet be
     assert not looks_ahead("Only 3,000 fans could attend, the club said.")
+    assert looks_ahead("It will be the final broadcast of the beloved series.")  # "beloved" is no verb after "the"
 
 
 def test_quarters_named_in_words_or_as_q() -> None:

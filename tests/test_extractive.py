@@ -650,3 +650,42 @@ def test_a_report_published_before_what_is_asked_about_does_not_say_it():
     cop = article("cop28.txt", "The final text calls for the tripling of renewable energy capacity by 2030.",
                   "COP28 deal", "TechCrunch", date(2023, 12, 13))  # fmt: skip
     assert not ask("What did the final COP28 text call for on renewable energy capacity by 2030?", cop).abstained
+
+
+def test_a_place_that_only_one_of_a_few_articles_names_must_be_in_the_sentence():
+    visit = [
+        article(f"visit{i}.txt", f"Choe held talks with Lavrov in Moscow on day {i}.", "Visit", "Wire",
+                date(2024, 1, 16))
+        for i in range(3)
+    ] + [article("ties.txt", "Choe held talks in Moscow.\n\nKim has also sought closer ties with China.", "Ties",
+                 "Wire", date(2024, 1, 16))]  # fmt: skip
+    passages = [Passage(a, 0, len(a.text), 1.0) for a in visit]
+    a = Extractive({a.path: a for a in visit}).answer("How did China react to Choe's talks in Moscow?", passages)
+    assert a.abstained  # "China" tells the fourth article from the others: no sentence about the talks names it
+
+
+def test_what_date_is_not_answered_by_a_span_of_time():
+    social = article("social.txt", "The company looked at the history of social media over the past decade and "
+                     "opened Mozilla.social to testers.", "Mozilla", "TechCrunch", date(2023, 11, 10))  # fmt: skip
+    assert ask("On what date did Mozilla open Mozilla.social to the public?", social).abstained
+
+
+def test_a_clause_of_when_takes_its_time_from_the_clause_it_leads_into():
+    fight = article("fight.txt", "When Morrell steps into the ring to defend his WBA title against Agbeko, there "
+                    "will be a lump in many throats.", "Final Showtime card", "Sporting News",
+                    date(2023, 12, 12))  # fmt: skip
+    assert ask("Who won Morrell's title defence against Agbeko?", fight).abstained
+
+
+def test_how_much_of_a_quantity_is_answered_by_an_amount_in_its_units():
+    hand = article("hand.txt", "Hand said he has lost about 18 pounds since his girl was taken hostage on Oct. 7.",
+                   "Father waits", "Fox News", date(2023, 11, 17))  # fmt: skip
+    assert "18 pounds" in ask("How much weight has Thomas Hand lost since his daughter was taken?", hand).text
+
+
+def test_a_measure_asked_for_needs_a_figure():
+    swans = article("swans.txt", "After a winless campaign in 2022, the Swans have been competitive this season.\n\n"
+                    "Attendance has grown across the league.",
+                    "Swans", "The Guardian", date(2023, 10, 20))  # fmt: skip
+    a = ask("What was the Swans' average home attendance in 2022?", swans)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a number"

@@ -45,7 +45,7 @@ ADD_SHARE = 0.8  # a further sentence must score at least this share of the best
 LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
-COMMON_SHARE = 0.1  # a word used by more than this share of the articles does not tell one name from another
+COMMON_SHARE = 0.1  # a word more than this share of the articles use (and more than one) tells no name apart
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
@@ -171,8 +171,8 @@ class Extractive:
         if (
             focus
             and not (q.focus_kind or q.picks)
-            and self.weights.share(focus) <= COMMON_SHARE  # "What level ...?" asks for a kind of answer, not a thing
-            and not any(term_matches(focus, self._words(c.article)) or c.counted_as for c in relevant)
+            and not self._common(focus)  # "What level ...?" asks for a kind of answer, not a thing
+            and not any(term_matches(focus, self._words(c.article)) or c.counted_as or _weighed(q, c) for c in relevant)
         ):
             # "What gift did she give?" and no article that covers the question speaks of a gift (or, for "how
             # many", a sentence that covers it of something like it: "organizations" for "groups")
@@ -255,7 +255,7 @@ class Extractive:
         places = [
             place.text
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
-            if not all(term_matches(t, near) for t in place.stems if self.weights.share(t) <= COMMON_SHARE)
+            if not all(term_matches(t, near) for t in place.stems if not self._common(t))
             and not _spelled_out(place.text, f"{before} {c.text}")
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
         ]
@@ -296,7 +296,12 @@ class Extractive:
     def _telling(self, name: Name) -> list[str]:
         """The terms of a name that tell it from others: all but those most articles use ("US" in "the US Justice
         Department", "state" in "Michigan State"); its rarest term when all are common."""
-        return [t for t in name.stems if self.weights.share(t) <= COMMON_SHARE] or [max(name.stems, key=self.weights)]
+        return [t for t in name.stems if not self._common(t)] or [max(name.stems, key=self.weights)]
+
+    def _common(self, term: str) -> bool:
+        """True when most articles use the stem, so it does not tell one from another: more than COMMON_SHARE of
+        them, and more than one ("China" in one of five articles about the same visit tells that one apart)."""
+        return self.weights.share(term) > COMMON_SHARE and self.weights.df.get(term, 0) > 1
 
     def _days(self, c: Candidate) -> set[Period]:
         """The days, months and years the candidate's article is about (see `periods`)."""
@@ -579,6 +584,12 @@ def _units(q: Question) -> list[tuple[str, ...]]:
         if unit not in units:
             units.append(unit)
     return units
+
+
+def _weighed(q: Question, c: Candidate) -> bool:
+    """True when the candidate gives an amount for "how much <noun>", which measures it in its units whatever the
+    noun: "lost about 18 pounds" for "How much weight did he lose?"."""
+    return "AMOUNT" in q.types and not q.measures and any(kind == "AMOUNT" for kind, _ in c.kinds)
 
 
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:

@@ -25,6 +25,7 @@ NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a
 COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
 OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence
 _CLAUSE_BREAK = re.compile(r"[,;:!?—–]\s")  # not a full stop: inside a sentence it ends "No. 17", "Jan."
+_SUBORDINATE = re.compile(r"\s*(?:when|whenever|once|if|until|as\s+soon\s+as)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 # A sentence that speaks of a plan. (The dates' own test of a date's clause also takes "to visit" for what is to
 # come, "left on Sunday to visit Russia from Monday"; a sentence about "an invitation to visit" is no plan.)
@@ -38,6 +39,7 @@ _MONEY = re.compile(
     r"earned|charge[ds]?|fined?)\b",
     re.I,
 )
+_A_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)  # asks for a day: "the past decade" is none
 _COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
@@ -55,6 +57,7 @@ class Wanted:
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
+        self.day = bool(_A_DAY.search(q.text))
         self.money = "AMOUNT" in q.types and bool(_MONEY.search(q.text)) and not _COMPARED.search(q.text)
         # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
         self.foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
@@ -82,6 +85,7 @@ class Wanted:
             and not any(start < at + len(words) and at < end for start, end in past)
             and not (q.past and _to_come(c, at))
             and not (kind == "DATE" and self._named_day(c, words))
+            and not (kind == "DATE" and self.day and not find_dates(words, c.article.published))
         ]
 
     def _asked(self, words: str) -> bool:
@@ -149,6 +153,10 @@ def _to_come(c: Candidate, at: int) -> bool:
     breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(c.text)] + [(c.second, c.second)] * bool(c.second)
     start = max((e for s, e in breaks if e <= at), default=0)
     end = min((s for s, e in breaks if s >= at), default=len(c.text))
+    if _SUBORDINATE.match(c.text, start):
+        # "When Morrell steps between the ropes to defend his title, there will be ...": a clause of "when" or "if"
+        # takes its time from the clause it leads into
+        end = min((s for s, e in breaks if s > end), default=len(c.text))
     return looks_ahead(c.text[start:end])
 
 

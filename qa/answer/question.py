@@ -74,7 +74,7 @@ _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.
 # looked for (unlike "which city", answered by "Moscow").
 _MEASURE_NOUNS = {
     "AMOUNT": "revenue value valuation fine fee salary budget sales profit loss funding capacity worth income debt",
-    "NUMBER": "score tally count",
+    "NUMBER": "score tally count attendance turnout population audience viewership",
 }
 _MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in nouns.split()}
 # A rate asked for: "per share", "a monthly price", "an annual rate"; the terms that say it in an answer.

@@ -689,3 +689,11 @@ def test_a_measure_asked_for_needs_a_figure():
                     "Swans", "The Guardian", date(2023, 10, 20))  # fmt: skip
     a = ask("What was the Swans' average home attendance in 2022?", swans)
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a number"
+
+
+def test_a_sentence_that_wonders_why_gives_no_reason():
+    watch = article("watch.txt", "That has led to confusion as to why double tap is not available on older Apple "
+                    "Watches.\n\nApple says the double tap gesture requires the computing power of the S9 chip.",
+                    "Double tap explained", "The Verge", date(2023, 10, 5))  # fmt: skip
+    a = ask("Why is double tap not available on older Apple Watches?", watch)
+    assert a.text.startswith("Apple says the double tap gesture requires")

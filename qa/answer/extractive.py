@@ -67,6 +67,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
+_WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
 
@@ -196,6 +197,9 @@ class Extractive:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
             if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE"):  # the words used, quoted if any are
                 relevant = giving or relevant
+            if kind == "REASON":
+                # "... and why double tap isn't available on older watches" asks the question, it gives no reason
+                relevant = [c for c in relevant if c in giving or not _WONDERS.search(c.text)] or relevant
             # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
             relevant = [c for c in relevant if c.measured] or relevant
         groups = self._select(q, relevant, side_by_side)

@@ -697,3 +697,9 @@ def test_a_sentence_that_wonders_why_gives_no_reason():
                     "Double tap explained", "The Verge", date(2023, 10, 5))  # fmt: skip
     a = ask("Why is double tap not available on older Apple Watches?", watch)
     assert a.text.startswith("Apple says the double tap gesture requires")
+
+
+def test_what_kind_of_thing_is_answered_by_one_of_that_kind_whatever_the_noun():
+    summit = article("summit.txt", "Putin and Kim held their summit at Russia's Vostochny spaceport in September.",
+                     "Summit", "Yonhap", date(2024, 1, 15))  # fmt: skip
+    assert "Vostochny spaceport" in ask("What kind of site hosted the September summit of Putin and Kim?", summit).text

@@ -68,6 +68,7 @@ _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
+_A_KIND_OF = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
 
@@ -173,6 +174,7 @@ class Extractive:
             focus
             and not (q.focus_kind or q.picks)
             and not self._common(focus)  # "What level ...?" asks for a kind of answer, not a thing
+            and not _A_KIND_OF.search(q.text)  # "What kind of site ...?" is answered by "the Vostochny spaceport"
             and not any(term_matches(focus, self._words(c.article)) or c.counted_as or _weighed(q, c) for c in relevant)
         ):
             # "What gift did she give?" and no article that covers the question speaks of a gift (or, for "how

@@ -703,3 +703,10 @@ def test_what_kind_of_thing_is_answered_by_one_of_that_kind_whatever_the_noun():
     summit = article("summit.txt", "Putin and Kim held their summit at Russia's Vostochny spaceport in September.",
                      "Summit", "Yonhap", date(2024, 1, 15))  # fmt: skip
     assert "Vostochny spaceport" in ask("What kind of site hosted the September summit of Putin and Kim?", summit).text
+
+
+def test_an_organisation_s_name_is_no_answer_for_a_person():
+    dispatch = article("dispatch.txt", "The delegation was greeted at the airport by the ambassador, the Korean "
+                       "Central News Agency (KCNA) said.", "Arrival", "Yonhap", date(2024, 1, 15))  # fmt: skip
+    a = ask("What is the name of the ambassador who greeted the delegation at the airport?", dispatch)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a name"

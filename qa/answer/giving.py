@@ -8,7 +8,7 @@ import re
 
 from qa.answer.candidate import Candidate
 from qa.answer.entities import described_as
-from qa.answer.question import Question, term_matches, terms
+from qa.answer.question import ORG_WORDS, Question, term_matches, terms
 from qa.dates import find_dates, looks_ahead
 
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
@@ -42,6 +42,7 @@ _MONEY = re.compile(
 _A_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)  # asks for a day: "the past decade" is none
 _COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
+_ORG_TERMS = frozenset(terms(ORG_WORDS))  # "the Korean Central News Agency" is no ambassador
 _FORETOLD = tuple(terms("expected estimated forecast predicted anticipated"))  # words of what was not yet so
 
 Found = list[tuple[str, str, int]]  # (kind, words, offset) of each entity a sentence holds
@@ -85,6 +86,7 @@ class Wanted:
             and not any(start < at + len(words) and at < end for start, end in past)
             and not (q.past and _to_come(c, at))
             and not (kind == "DATE" and self._named_day(c, words))
+            and not (kind == "ORG" and q.focus_kind == "PERSON" and _organisation(words))
             and not (kind == "DATE" and self.day and not find_dates(words, c.article.published))
         ]
 
@@ -108,6 +110,12 @@ class Wanted:
         return self.q.measures and any(
             kind in ALIKE["NUMBER"] and c.near(at, (self.q.focus_term,), COUNTED_WORDS) for kind, _, at in answers
         )
+
+
+def _organisation(words: str) -> bool:
+    """True when a name is plainly an organisation's, not a person's: it has a word of one ("the Korean Central
+    News Agency") or is an acronym ("KCNA")."""
+    return bool(_ORG_TERMS & set(terms(words))) or (len(words) > 2 and words.isupper())
 
 
 def _counts(c: Candidate, at: int, words: str, counted: str) -> bool:

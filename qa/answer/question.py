@@ -70,6 +70,7 @@ _KIND_NOUNS = {
     "AMOUNT": "amount percentage share price cost rate",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
+ORG_WORDS = _KIND_NOUNS["ORG"] + " news association council committee"  # words of an organisation's name
 # Nouns of a measure: "what revenue" asks for an amount, and the article gives it as revenue, so the noun is still
 # looked for (unlike "which city", answered by "Moscow").
 _MEASURE_NOUNS = {

@@ -68,7 +68,6 @@ _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
-_A_KIND_OF = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
 
@@ -174,7 +173,6 @@ class Extractive:
             focus
             and not (q.focus_kind or q.picks)
             and not self._common(focus)  # "What level ...?" asks for a kind of answer, not a thing
-            and not _A_KIND_OF.search(q.text)  # "What kind of site ...?" is answered by "the Vostochny spaceport"
             and not any(term_matches(focus, self._words(c.article)) or c.counted_as or _weighed(q, c) for c in relevant)
         ):
             # "What gift did she give?" and no article that covers the question speaks of a gift (or, for "how
@@ -305,7 +303,7 @@ class Extractive:
         return [t for t in name.stems if not self._common(t)] or [max(name.stems, key=self.weights)]
 
     def _common(self, term: str) -> bool:
-        """True when most articles use the stem, so it does not tell one from another: more than COMMON_SHARE of
+        """True when many articles use the stem, so it does not tell one from another: more than COMMON_SHARE of
         them, and more than one ("China" in one of five articles about the same visit tells that one apart)."""
         return self.weights.share(term) > COMMON_SHARE and self.weights.df.get(term, 0) > 1
 

@@ -115,6 +115,7 @@ _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # "Bayern Munich 5-1": a scor
 _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+_A_KIND_OF = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)  # one of that kind, whatever the articles call it
 # "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
 _PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.I)  # "By what score ...": it goes with the question
 _PICK = re.compile(r"\b(?:(at|in|on|by|for|to|from|with|of)\s+)?(what|which)\b", re.I)
@@ -257,6 +258,7 @@ def analyse(question: str) -> Question:
     picks = bool(pick and (pick.group(1) or pick.group(2).lower() == "which"))
     if picks and not pick.group(1) and kind is None and noun not in _MEASURE_OF:
         types |= {"NAME"}  # "Which creator streamed it?" asks for a name the articles give that noun
+    picks = picks or bool(_A_KIND_OF.search(question))  # "What kind of site?": "the Vostochny spaceport"
     wanted = {kind, _MEASURE_OF.get(noun)} - {None}
     ahead = bool(_AHEAD.search(question))
     if "DURATION" in types:  # "how many years" is answered by "seven years", a length of time: no count, no date

@@ -59,6 +59,7 @@ class Wanted:
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
         self.day = bool(_A_DAY.search(q.text))
+        self.named_days = [d for d in q.dates if d.day]
         self.money = "AMOUNT" in q.types and bool(_MONEY.search(q.text)) and not _COMPARED.search(q.text)
         # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
         self.foretold = not any(term_matches(t, q.terms) for t in _FORETOLD)
@@ -85,9 +86,8 @@ class Wanted:
             and at not in expected
             and not any(start < at + len(words) and at < end for start, end in past)
             and not (q.past and _to_come(c, at))
-            and not (kind == "DATE" and self._named_day(c, words))
+            and not (kind == "DATE" and self._not_the_day(c, words))
             and not (kind == "ORG" and q.focus_kind == "PERSON" and _organisation(words))
-            and not (kind == "DATE" and self.day and not find_dates(words, c.article.published))
         ]
 
     def _asked(self, words: str) -> bool:
@@ -96,13 +96,14 @@ class Wanted:
         said = terms(words)
         return words.lower().replace("’", "'") in self.asked or (bool(said) and set(said) <= self.terms)
 
-    def _named_day(self, c: Candidate, words: str) -> bool:
-        """True when a date of the candidate is a day the question names: "on Sunday 29 October" does not answer
-        "On what date will the clocks go forward after going back on 29 October 2023?"."""
-        days = [d for d in self.q.dates if d.day]
-        return bool(days) and any(
-            d.matches(m.value) for m in find_dates(words, c.article.published) if m.value for d in days
-        )
+    def _not_the_day(self, c: Candidate, words: str) -> bool:
+        """True when a date of the candidate cannot be the day asked for: no day at all for "on what date" ("the past
+        decade"), or a day the question names ("on Sunday 29 October" does not answer "On what date will the clocks
+        go forward after going back on 29 October 2023?")."""
+        if not (self.day or self.named_days):
+            return False
+        said = find_dates(words, c.article.published)
+        return (self.day and not said) or any(d.matches(m.value) for m in said if m.value for d in self.named_days)
 
     def measured(self, c: Candidate, answers: Found) -> bool:
         """True when one of the candidate's `answers` is an amount next to the measure asked for ("revenue of $9.3

@@ -52,6 +52,11 @@ def test_no_entity_starts_inside_a_word():
     assert named_entities("The 64MB memory holds 11 minutes.") == [("CARDINAL", "64", 4), ("TIME", "11 minutes", 22)]
 
 
+def test_a_name_is_never_all_in_small_letters():
+    found = named_entities("Their planned contacts, which fed talk of a Putin visit, were a phrase Lavrov used.")
+    assert [words for _, words, _ in found] == ["Putin", "Lavrov"]  # spaCy reads "fed" as an organisation
+
+
 def test_names_joined_by_and_are_each_a_name():
     text = "Meta offers Facebook and Instagram without ads, the Department of Health and Human Services said."
     found = {(words, at) for _, words, at in named_entities(text)}

@@ -81,6 +81,7 @@ def test_a_question_in_the_past_tense_asks_about_what_happened():
 def test_question_frames_are_not_content_words():
     assert analyse("What position does Dmitry Peskov hold?").terms == ("dmitri", "peskov")
     assert analyse("How long did the meeting last?").terms == ("meet",)
+    assert analyse("What happened in July 2000?").terms == ("juli", "2000")  # the event itself is asked for
 
 
 @pytest.mark.parametrize(

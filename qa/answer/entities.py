@@ -32,6 +32,7 @@ _SAYING = {
     *("say", "tell", "state", "announce", "claim", "warn", "add", "note", "comment", "explain", "remark"),
     *("brief", "inform", "quote"),  # "She briefed Putin on the outcomes", "Peskov was quoted saying ..."
 }
+_PROPER = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"}  # labels of names
 _AND = re.compile(r"\s+and\s+")  # between two names the NER model may read as one
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
@@ -311,11 +312,12 @@ def known_people(found: list[list[tuple[str, str, int]]], texts: list[str], grou
 
 def named_entities(text: str) -> list[tuple[str, str, int]]:
     """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
-    word (spaCy reads the "MB" of "64MB" as an organisation)."""
+    word (spaCy reads the "MB" of "64MB" as an organisation), nor a name written all in small letters (the "fed"
+    of "which fed talk of a visit")."""
     return [
         (e.label_, part, e.start_char + at)
         for e in _nlp()(text).ents
-        if not (e.start_char and text[e.start_char - 1].isalnum())
+        if not (e.start_char and text[e.start_char - 1].isalnum()) and not (e.label_ in _PROPER and e.text.islower())
         for part, at in _parts(e.text)
     ]
 

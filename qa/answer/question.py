@@ -53,7 +53,8 @@ _FRAME = re.compile(
     r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much|long)\b"
     r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
     r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy|last)(?=\s*\?\s*$)"
-    r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b",  # who said it is the outlet's name, not these words
+    r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b"  # who said it is the outlet's name, not these words
+    r"|(?<=what )(?:happened|happens|occurred|occurs)\b",  # "What happened in July 2000?" asks for the event itself
     re.I,
 )
 # Nouns that name the kind of answer wanted: "which city" asks for a place, as "where" does.

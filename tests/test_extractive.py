@@ -710,3 +710,11 @@ def test_an_organisation_s_name_is_no_answer_for_a_person():
                        "Central News Agency (KCNA) said.", "Arrival", "Yonhap", date(2024, 1, 15))  # fmt: skip
     a = ask("What is the name of the ambassador who greeted the delegation at the airport?", dispatch)
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a name"
+
+
+def test_a_further_sentence_that_says_more_of_the_question_is_added():
+    talks = article("talks.txt", "Lavrov and Choe held talks in Moscow on Tuesday, the ministry said.\n\nLavrov and "
+                    "Choe also planned future political contacts, fuelling speculation about a Putin visit.",
+                    "Talks", "Yonhap", date(2024, 1, 17))  # fmt: skip
+    a = ask("What did Lavrov and Choe plan at their talks?", talks)  # the first names the plan, the second the talks
+    assert a.text.startswith("Lavrov and Choe also planned future political contacts") and len(a.citations) == 2

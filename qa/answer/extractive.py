@@ -41,7 +41,7 @@ MAX_SENTENCES = 3
 NEAREST = 2  # passages shown with an abstention
 RELEVANT = 0.40  # below this relevance a sentence does not answer the question
 W_TYPE, W_RANK = 0.2, 0.05  # bonus for holding the kind of answer asked for, and for a higher-ranked passage
-ADD_SHARE = 0.8  # a further sentence must score at least this share of the best one
+ADD_SHARE = 0.7  # a further sentence must score at least this share of the best one (and say more of the question)
 LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
 SAME_CLAIM = 0.6  # share of content words two sentences must have in common to be the same claim
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
@@ -430,7 +430,7 @@ class Extractive:
 
     def _select(self, q: Question, relevant: list[Candidate], side_by_side: bool = False) -> list[list[Candidate]]:
         """The fewest candidates, led by the best that names all the question's anchors, that together cover its
-        answer kinds (and, for a list of people or places, each one named; for things named side by side, each
+        answer kinds and words (and, for a list of people or places, each one named; for things named side by side, each
         one's best sentence); each comes with the candidates of other articles that say the same."""
         best = relevant[0]
         groups = [[best]]
@@ -456,7 +456,7 @@ class Extractive:
             new_terms = {t for t in q.terms if term_matches(t, c.covered)} - covered_terms
             new_names = {w for k, w in c.kinds if k in q.types and k in {"PERSON", "PLACE"}} - named
             # Another person or place the event involved ("Whom did she meet?") only when it answers nearly as well.
-            if new_types or (new_terms & q.anchors) or (new_names and c.score >= LIST_SHARE * best.score):
+            if new_types or new_terms or (new_names and c.score >= LIST_SHARE * best.score):
                 groups.append([c])
                 covered_types |= new_types
                 covered_terms |= new_terms

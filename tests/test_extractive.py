@@ -75,6 +75,14 @@ def test_a_sentence_about_another_year_does_not_answer():
     assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another year"
 
 
+def test_a_sentence_that_opens_with_another_year_does_not_answer():
+    vc = article("vc.txt", "The year 2022 saw just $14.5 billion invested in Chinese companies by US venture firms, "
+                 "according to PitchBook.", "US venture capital in China", "TechCrunch", date(2023, 11, 2))  # fmt: skip
+    a = ask("How much did US venture firms invest in Chinese companies in 2023?", vc)
+    assert a.abstained and a.debug["abstained_because"] == "the sentences that cover it are about another year"
+    assert "$14.5 billion" in ask("How much did US venture firms invest in Chinese companies in 2022?", vc).text
+
+
 def test_a_row_that_gives_the_asked_year_beside_another_answers():
     table = article(
         "table.txt",

@@ -16,7 +16,7 @@ from qa.answer.candidate import W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds, known_people, reported, reports_words
-from qa.answer.giving import ALIKE, Wanted
+from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
     WORD,
@@ -597,12 +597,13 @@ def _weighed(q: Question, c: Candidate) -> bool:
 
 
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
-    """True when the candidate ties one of the question's words to a year the question does not ask about, and
-    names none it does ask about (a table row "valuation (2021): ..., (2023): ..." gives both)."""
+    """True when the candidate ties one of the question's words to a year the question does not ask about, or
+    opens a sentence with one ("The year 2022 saw just $14.5 billion invested"), and names none it does ask about
+    (a table row "valuation (2021): ..., (2023): ..." gives both)."""
     found = list(_YEAR.finditer(c.text))
     if any(int(m.group()) in years for m in found):
         return False
-    return any(c.near(m.start(), q.terms, YEAR_WORDS) for m in found)
+    return any(c.near(m.start(), q.terms, YEAR_WORDS) or opens(c, m.start(), q.terms) for m in found)
 
 
 def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:

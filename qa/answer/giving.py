@@ -78,7 +78,7 @@ class Wanted:
             (kind, words, at)
             for kind, words, at in found
             if not self._asked(words)
-            and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and _opens(c, at, near)))
+            and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and opens(c, at, near)))
             and (kind not in ALIKE["NUMBER"] or self.counted is None or _counts(c, at, words, self.counted))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))
@@ -126,7 +126,7 @@ def _counts(c: Candidate, at: int, words: str, counted: str) -> bool:
     return c.near(at, nouns, COUNTED_WORDS) or c.near(at + len(words), nouns, COUNTED_WORDS)
 
 
-def _opens(c: Candidate, at: int, near: tuple[str, ...]) -> bool:
+def opens(c: Candidate, at: int, near: tuple[str, ...]) -> bool:
     """True when the entity at `at` opens one of the candidate's sentences and that sentence has one of the `near`
     terms: "Later Monday, the Kremlin said ..., calling the North its closest neighbor"; "Vaddi emphasized the
     exchanges. On Thursday, he described them as cooperation in the military sphere"."""

@@ -335,6 +335,8 @@ def test_each_part_of_a_two_part_question_is_answered():
 def test_the_thing_asked_about_must_be_in_the_articles():
     a = ask("What bonus did Binance agree to pay to settle the Justice Department's investigations?", DEAL)
     assert a.abstained and a.debug["abstained_because"] == "no article that covers it mentions bonus"
+    said = ask("What bonus did Binance pay? Give the figure.", DEAL).text  # said once, with one full stop
+    assert said.startswith("The articles do not say what bonus Binance paid? Give the figure. The nearest")
 
 
 def test_a_later_part_is_read_with_the_names_of_the_part_before():

@@ -59,6 +59,10 @@ def test_anchors_are_names_and_numbers_not_nationalities_or_dates():
     assert "octob" in q.terms  # a date still counts as words of the question
 
 
+def test_a_capital_that_opens_a_sentence_of_the_question_is_no_name():
+    assert analyse("Which came first, Peskov's remark or the return? Give both dates.").anchors == {"peskov"}
+
+
 def test_of_a_hyphenated_name_only_the_name_is_an_anchor():
     assert analyse("How many users did the Cameroon-born platform gain?").anchors == {"cameroon"}
     assert analyse("When did Putin meet Choe Son-hui?").anchors >= {"son", "hui"}  # "hui" is no English word

@@ -494,7 +494,7 @@ class Extractive:
             if c.article.path not in used and len(nearest) < NEAREST:
                 used.add(c.article.path)
                 nearest.append(make_citation(len(nearest) + 1, c.article, c.start, c.end, c.score))
-        asked = from_question_word(q.text.strip()).rstrip("?").strip()
+        asked = from_question_word(q.text.strip()).rstrip("?.! ")  # "... still under way? Give both dates."
         said = reported(asked[0].lower() + asked[1:]) if q.wh else f'anything that answers "{q.text.strip()}"'
         text = f"The articles do not say {said}." + nearest_note(nearest)
         return Answer(

@@ -239,7 +239,8 @@ def analyse(question: str) -> Question:
         word = token.group()
         if any(start <= token.start() < end for start, end in dates):
             continue
-        proper = i > 0 and word[0].isupper() and word not in adjectives and word.lower() not in stop_words()
+        opens = not i or question[: token.start()].rstrip().endswith((".", "?", "!"))  # "... under way? Give both"
+        proper = not opens and word[0].isupper() and word not in adjectives and word.lower() not in stop_words()
         if proper:  # of "Cameroon-born" only "Cameroon" is a name; "Son-hui" is one whole
             anchors.update(terms(" ".join(p for p in word.split("-") if not _english(p))))
         elif word.isdigit():

@@ -728,3 +728,12 @@ def test_a_further_sentence_that_says_more_of_the_question_is_added():
                     "Talks", "Yonhap", date(2024, 1, 17))  # fmt: skip
     a = ask("What did Lavrov and Choe plan at their talks?", talks)  # the first names the plan, the second the talks
     assert a.text.startswith("Lavrov and Choe also planned future political contacts") and len(a.citations) == 2
+
+
+def test_a_place_is_named_by_its_adjective_but_not_by_a_neighbour_s_name():
+    climate = article("climate.txt", "Sunak has pushed back the British net-zero timeline by at least five years.",
+                      "Climate U-turn", "TechCrunch", date(2023, 10, 2))  # fmt: skip
+    assert "five years" in ask("How long did Sunak push back Britain's net-zero timeline?", climate).text
+    match = article("match.txt", "A goal by Otamendi was enough to see them top Paraguay at home.", "Qualifier",
+                    "Fox Sports", date(2023, 10, 13))  # fmt: skip
+    assert ask("Who scored in Argentina's qualifier against Peru?", match).abstained

@@ -47,6 +47,7 @@ SAME_CLAIM = 0.6  # share of content words two sentences must have in common to 
 ANCHOR_WEIGHT = 2  # names and numbers count double: other words may be paraphrased, they cannot
 COMMON_SHARE = 0.1  # a word more than this share of the articles use (and more than one) tells no name apart
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
+ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first letters, is its adjective
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
@@ -134,6 +135,7 @@ class Extractive:
         missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
         named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
+        named |= {t for place in q.places if self._adjective_of(place.text, said) for t in place.stems}  # "British"
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
@@ -261,9 +263,20 @@ class Extractive:
             for place in q.places  # "Nepal", unless most articles name it ("US"): then "Washington" may stand for it
             if not all(term_matches(t, near) for t in place.stems if not self._common(t))
             and not _spelled_out(place.text, f"{before} {c.text}")
+            and not self._adjective_of(place.text, f"{before} {c.text}")
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
+
+    def _adjective_of(self, place: str, text: str) -> bool:
+        """True when the text names a one-word place by a word of the same first three letters that the model holds
+        close to it: its adjective ("British" for "Britain", "Chinese" for "China"; not "Australian" for "Austria",
+        nor "Paraguay" for "Peru")."""
+        if " " in place or len(place) < 3:
+            return False
+        said = {w.lower() for w in re.findall(rf"\b{re.escape(place[:3])}[a-z]+\b", text)} - {place.lower()}
+        vectors = self._word_vectors([place.lower(), *said])
+        return any(float(vectors[w] @ vectors[place.lower()]) >= ADJECTIVE_MATCH for w in said)
 
     def _introduced(self, q: Question, c: Candidate) -> frozenset[str]:
         """The terms of the question's names that the candidate speaks of as "the <thing>": the question writes the

@@ -443,8 +443,8 @@ class Extractive:
 
     def _select(self, q: Question, relevant: list[Candidate], side_by_side: bool = False) -> list[list[Candidate]]:
         """The fewest candidates, led by the best that names all the question's anchors, that together cover its
-        answer kinds and words (and, for a list of people or places, each one named; for things named side by side, each
-        one's best sentence); each comes with the candidates of other articles that say the same."""
+        answer kinds and words (and, for a list of people or places, each one named; for things named side by side,
+        each one's best sentence); each comes with the candidates of other articles that say the same."""
         best = relevant[0]
         groups = [[best]]
         lacking = set(best.unnamed) if side_by_side else set()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from qa.chunking import stop_words
+from qa.chunking import sentence_spans, stop_words
 from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, parse_question_dates
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
@@ -235,11 +235,12 @@ def analyse(question: str) -> Question:
     # Tuesday"); retrieval matches the dates a question names against the days the articles are about.
     dates = [(m.start, m.end) for m in find_dates(question, None)]
     numbers: list[str] = []
-    for i, token in enumerate(_TOKEN.finditer(question)):
+    starts = {start for start, _ in sentence_spans(question)}  # a capital there opens a sentence, names nothing
+    for token in _TOKEN.finditer(question):
         word = token.group()
         if any(start <= token.start() < end for start, end in dates):
             continue
-        opens = not i or question[: token.start()].rstrip().endswith((".", "?", "!"))  # "... under way? Give both"
+        opens = token.start() in starts  # "... under way? Give both dates.", not "the U.S. Navy"
         proper = not opens and word[0].isupper() and word not in adjectives and word.lower() not in stop_words()
         if proper:  # of "Cameroon-born" only "Cameroon" is a name; "Son-hui" is one whole
             anchors.update(terms(" ".join(p for p in word.split("-") if not _english(p))))

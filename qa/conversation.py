@@ -21,6 +21,7 @@ _PRONOUNS = {
     "its": ("ORG", "GPE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"),
     "there": ("GPE", "LOC", "FAC"),
 }  # fmt: skip
+_PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 _POSSESSIVE = {"his", "its", "their", "hers"}
 _PLURAL = {"they", "them", "their"}
 _GAP = 60  # characters between two names of one list: "Pak Chol-jun and Russia's Charge d'Affaires ad Interim"
@@ -66,6 +67,11 @@ _NOT_NOUNS = frozenset(
         "first",
         "last",
     ]
+)
+# Words that name who reports, not who is reported on: "she" is never "Seeking Alpha" in "Who is the president of
+# Check Point, according to Seeking Alpha, and where did she work before?"
+_ATTRIBUTED = re.compile(
+    r"\b(?:according\s+to|reported\s+by|(?:reported|wrote|writes|said|says)\s+in)\s+(?:the\s+)?$", re.I
 )
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 
@@ -143,7 +149,13 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     if pronoun == "them" and counted:  # "How many kids did the study follow, and what share of them ...?"
         return f"the {counted.group(1)}"
     kinds = _PRONOUNS[pronoun]
-    asked = [e for e in named_entities(last_question) if e[0] in kinds]
+    # of the last question's names, a person's for "she" (not a company's), and never the outlet that reports it
+    of_question = ("PERSON",) if pronoun in _PERSONAL else kinds
+    asked = [
+        e
+        for e in named_entities(last_question)
+        if e[0] in of_question and not _ATTRIBUTED.search(last_question[: e[2]])
+    ]
     if not asked:  # "When did Choe leave?": a name the small model missed, of the likeliest kind
         asked = [(kinds[0], words, at) for words, at in proper_names(last_question)]
     new = [

@@ -104,3 +104,13 @@ def test_them_after_who_is_the_people_the_answer_named_together():
             "d'Affaires ad Interim Vladimir Topeha, at Lavrov's invitation.")  # fmt: skip
     history = [("Who saw Choe's delegation off at the airport?", said)]
     assert rewrite("Which of them was Russian?", history) == "Which of Pak Chol-jun and Vladimir Topeha was Russian?"
+
+
+def test_she_is_no_company_nor_the_outlet_that_reports_it():
+    asked = "Who is the president of Check Point Software, according to Seeking Alpha?"
+    follow_up = "Where did she spend two decades at work before joining?"
+    assert rewrite(follow_up, [(asked, "The articles do not say who it is.")]) == follow_up
+    said = "Check Point (CHKP) President Rupal Shah Hollenbeck said so in an interview [1]."
+    assert rewrite(follow_up, [(asked, said)]) == (
+        "Where did Rupal Shah Hollenbeck spend two decades at work before joining?"
+    )

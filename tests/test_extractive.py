@@ -398,6 +398,32 @@ def test_a_name_its_article_writes_out_may_be_written_by_its_last_word_alone():
     assert a.abstained and "$2m" not in a.text
 
 
+def test_a_name_its_article_writes_out_may_be_written_without_its_last_word():
+    firm = article(
+        "chkp.txt",
+        "Hackers are an opportunity for firms like Check Point Software (NASDAQ:CHKP).\n\n"
+        "“It is a great time,” Check Point (CHKP) President Rupal Shah Hollenbeck said this week.\n\n"
+        "Hipgnosis Song Management named Merck Mercuriadis as its chief executive.",
+        "Check Point sees a fantastic year",
+        "Seeking Alpha",
+        date(2023, 11, 30),
+    )
+    a = ask("Who is the president of Check Point Software, according to Seeking Alpha?", firm)
+    assert not a.abstained and "Rupal Shah Hollenbeck" in a.text
+    a = ask("Who is the chief executive of Hipgnosis Songs Fund?", firm)  # "Song Management" is another firm
+    assert a.abstained and "Mercuriadis" not in a.text
+
+
+def test_a_name_its_initials_stand_for_is_covered_by_them():
+    def board(name: str) -> Article:
+        text = f"Rob Naylor chairs the board of {name}, which delayed its interim results.\n\nIt said so."
+        return article(f"{name}.txt", text, "Board news", "Music Business Worldwide", date(2023, 12, 19))
+
+    asked = "Who chaired the board when Hipgnosis Songs Fund delayed its interim results?"
+    short, written_out = ask(asked, board("HSF")), ask(asked, board("Hipgnosis Songs Fund"))
+    assert short.debug["top"][0]["coverage"] == written_out.debug["top"][0]["coverage"] == 1.0
+
+
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

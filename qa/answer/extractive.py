@@ -363,7 +363,11 @@ class Extractive:
         total = sum(weights.values()) or 1.0
         names = [u for u in weights if q.anchors & set(u)]
         for c in candidates:
-            covered = {u for u in weights if names_one(u, c.covered)}
+            # "HSF" says "Hipgnosis Songs Fund" as the question writes it out
+            initialled = {
+                t for name in q.names if len(name.words) > 1 and _initials(name.words, c.text) for t in name.stems
+            }
+            covered = {u for u in weights if names_one(u, c.covered | initialled)}
             c.coverage = sum(weights[u] for u in covered) / total
             # A sentence that says "the company" is about the company its title names: it ranks higher for that
             # name (it is no more relevant: the title does not say the sentence answers the question).
@@ -665,13 +669,19 @@ def _initials(words: tuple[str, ...], text: str) -> bool:
 
 
 def _shortened(name: Name, anywhere: frozenset[str], text: str) -> bool:
-    """True when a name of capitalised words its article writes out is written by its last word alone, as a name:
-    "City decided ..." for "Manchester City"."""
+    """True when a name of capitalised words its article writes out is written by its last word alone ("City
+    decided ..." for "Manchester City") or by its first words alone ("Check Point (CHKP)" for "Check Point
+    Software"), as a name."""
     words = name.words
     if len(words) < 2 or not all(w[:1].isupper() for w in words) or not all(t in anywhere for t in name.stems):
         return False
     # not after another capitalised word ("North Korea" is no "Korea" alone), unless that one ends a sentence
-    return any(not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()]) for m in re.finditer(rf"\b{words[-1]}\b", text))
+    last = rf"\b{re.escape(words[-1])}\b"
+    if any(not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()]) for m in re.finditer(last, text)):
+        return True
+    # nor before another ("Hipgnosis Song Management" is no "Hipgnosis Songs Fund")
+    first = r"\s+".join(re.escape(w) for w in words[:-1])
+    return bool(re.search(rf"\b{first}\b(?!['’]?\s*[A-Z0-9])", text))
 
 
 def acronyms(text: str) -> dict[str, str]:

@@ -424,6 +424,22 @@ def test_a_name_its_initials_stand_for_is_covered_by_them():
     assert short.debug["top"][0]["coverage"] == written_out.debug["top"][0]["coverage"] == 1.0
 
 
+def test_what_revenue_wants_an_amount_said_to_be_one():
+    results = article(
+        "rev.txt",
+        "Check Point ended the most recent quarter with $3B in cash.\n\nIts revenue grew.\n\n"
+        "The biggest carriers posted net income totaling $364 billion in 2021 and 2022, after a decade of scant "
+        "profits.",
+        "Results",
+        "Seeking Alpha",
+        date(2023, 11, 30),
+    )
+    a = ask("What revenue did Check Point report for the quarter?", results)
+    assert a.abstained and "$3B" not in a.text
+    a = ask("What combined profit did the biggest carriers make in 2021 and 2022?", results)
+    assert not a.abstained and "$364 billion" in a.text
+
+
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

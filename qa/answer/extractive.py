@@ -202,7 +202,9 @@ class Extractive:
             if kind == "REASON":
                 # "... and why double tap isn't available on older watches" asks the question, it gives no reason
                 relevant = [c for c in relevant if c in giving or not _WONDERS.search(c.text)] or relevant
-            # "What revenue ...?": an amount said to be revenue before one that is not ("net income of $221m")
+            # "What revenue ...?": an amount said to be revenue, not another ("$3B in cash", "net income of $221m")
+            if kind == "AMOUNT" and q.measures and not any(c.measured for c in relevant):
+                return self._abstain(q, shortlist, passages, f"no sentence that covers it gives the {q.focus}")
             relevant = [c for c in relevant if c.measured] or relevant
         groups = self._select(q, relevant, side_by_side)
         return self._compose(q, groups, shortlist, passages, _unsaid(q, groups) if side_by_side else "")

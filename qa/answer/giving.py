@@ -106,10 +106,11 @@ class Wanted:
         return (self.day and not said) or any(d.matches(m.value) for m in said if m.value for d in self.named_days)
 
     def measured(self, c: Candidate, answers: Found) -> bool:
-        """True when one of the candidate's `answers` is an amount next to the measure asked for ("revenue of $9.3
-        billion" for "What revenue ...?")."""
+        """True when one of the candidate's `answers` is an amount next to the measure asked for, in its words or
+        others ("revenue of $9.3 billion" for "What revenue ...?", "net income totaling $364 billion" for profit)."""
+        measure = (self.q.focus_term, *c.said_as)
         return self.q.measures and any(
-            kind in ALIKE["NUMBER"] and c.near(at, (self.q.focus_term,), COUNTED_WORDS) for kind, _, at in answers
+            kind in ALIKE["NUMBER"] and c.near(at, measure, COUNTED_WORDS) for kind, _, at in answers
         )
 
 

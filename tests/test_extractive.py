@@ -440,6 +440,25 @@ def test_what_revenue_wants_an_amount_said_to_be_one():
     assert not a.abstained and "$364 billion" in a.text
 
 
+def test_on_what_day_wants_a_day_not_a_month():
+    summit = article(
+        "summit.txt",
+        "Putin had accepted North Korean leader Kim Jong-un's invitation to visit Pyongyang during their "
+        "summit at Russia's Vostochny spaceport in September last year.\n\n"
+        "Choe left Pyongyang on Sunday to visit Russia.",
+        "Choe visits Moscow",
+        "Yonhap",
+        date(2024, 1, 15),
+    )
+    asked = (
+        "On what exact day in September 2023 did Kim Jong-un and Putin hold their summit at the Vostochny spaceport?"
+    )
+    a = ask(asked, summit)
+    assert a.abstained
+    a = ask("On what day did Choe leave Pyongyang?", summit)
+    assert not a.abstained and "on Sunday" in a.text
+
+
 def test_the_name_asked_for_stands_in_a_sentence_with_the_question_verb():
     a = ask("Who did Michigan State hire to replace the fired Mel Tucker?", NOBEL)
     assert not a.abstained and "Michigan State has hired Jonathan Smith" in a.text

@@ -8,7 +8,7 @@ import re
 
 from qa.answer.candidate import Candidate
 from qa.answer.entities import described_as
-from qa.answer.question import ORG_WORDS, Question, term_matches, terms
+from qa.answer.question import EXACT, ORG_WORDS, Question, term_matches, terms
 from qa.dates import find_dates, looks_ahead
 
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
@@ -39,7 +39,7 @@ _MONEY = re.compile(
     r"earned|charge[ds]?|fined?)\b",
     re.I,
 )
-_A_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)  # asks for a day: "the past decade" is none
+_A_DAY = re.compile(rf"\b(?:what|which)\s+{EXACT}(?:date|day)\b", re.I)  # asks for a day: "the past decade" is none
 _COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _ORG_TERMS = frozenset(terms(ORG_WORDS))  # "the Korean Central News Agency" is no ambassador
@@ -98,12 +98,14 @@ class Wanted:
 
     def _not_the_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate cannot be the day asked for: no day at all for "on what date" ("the past
-        decade"), or a day the question names ("on Sunday 29 October" does not answer "On what date will the clocks
-        go forward after going back on 29 October 2023?")."""
+        decade", "in September"), or a day the question names ("on Sunday 29 October" does not answer "On what date
+        will the clocks go forward after going back on 29 October 2023?")."""
         if not (self.day or self.named_days):
             return False
         said = find_dates(words, c.article.published)
-        return (self.day and not said) or any(d.matches(m.value) for m in said if m.value for d in self.named_days)
+        # a day, though perhaps not resolved ("on Sunday" in an undated article); not a month ("September")
+        days = [m for m in said if m.value or m.month is None]
+        return (self.day and not days) or any(d.matches(m.value) for m in said if m.value for d in self.named_days)
 
     def measured(self, c: Candidate, answers: Found) -> bool:
         """True when one of the candidate's `answers` is an amount next to the measure asked for, in its words or

@@ -18,6 +18,7 @@ WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S."
 _HOW_LONG = rf"how (?:long|many (?:{'|'.join(unit + 's' for unit in TIME_UNITS)}))\b"
 _RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"
 _HEDGE = r"(?-i:[a-z]+ly\s+)?"  # an adverb before the question word: "roughly how many", "exactly when"
+EXACT = r"(?:(?:exact|precise|specific|particular|actual)\s+)?"  # "On what exact day ...?" asks for a day
 # Words that say what kind of answer is wanted, and the entity kinds that can supply it.
 _TYPE_WORDS = [
     (r"how many\b|what number\b", "NUMBER"),
@@ -26,14 +27,14 @@ _TYPE_WORDS = [
     # "What did Chelsea pay to sign Palmer?" asks how much
     (r"what\s+(?:did|does|do|will|would)\b[^?]{0,60}?\b(?:pay|spend|charge|cost|earn|raise|fetch)\b", "AMOUNT"),
     # "How long before the trip ...?" is answered by when it was ("in July 2000"); "How long did it last?" not
-    (r"when\b|(what|which) (date|day|time|year|month)\b|" + _HOW_LONG + _RELATIVE, "DATE"),
+    (rf"when\b|(what|which) {EXACT}(date|day|time|year|month)\b|" + _HOW_LONG + _RELATIVE, "DATE"),
     (r"(?:for )?" + _HOW_LONG + "(?!" + _RELATIVE + ")", "DURATION"),
     (r"who(m|se)?\b", "PERSON"),
     (r"where\b", "PLACE"),
     (r"why\b", "REASON"),
     # the words someone used: "What words did the Kremlin use ...?", "How did the White House describe ...?"
     (
-        r"(?:what|which)\s+(?:(?:exact|precise|actual)\s+)?(?:words?|phrases?|terms?|expressions?)\b"
+        rf"(?:what|which)\s+{EXACT}(?:words?|phrases?|terms?|expressions?)\b"
         r"|how\s+(?:did|does|do|has|have|was|were|is)\b[^?]{0,80}?\b(?:describe|call|characteri[sz]e|label|dub|term)"
         r"|what\s+(?:did|does|do|has|have)\b[^?]{0,60}?\bcall\b",
         "QUOTE",

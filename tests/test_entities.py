@@ -26,6 +26,20 @@ def test_money_and_shares_are_amounts(sentence, amounts):
     assert not any(kind != "AMOUNT" and any(words in a or a in words for a in amounts) for kind, words, _ in kinds)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "scores"),
+    [
+        ("Michigan beat Ohio State 30-24 on Saturday.", ["30-24"]),
+        ("Final: Lions 26, Raiders 14.", ["Lions 26, Raiders 14"]),
+        ("Reich has a record of 41-40-1 as a head coach.", ["41-40-1"]),
+        ("Kids ages 13-17 paid $5-10 on 12-11-2023 in the 2023-24 season, up 10-15%.", []),
+    ],
+)
+def test_a_game_score_or_record_is_a_score(sentence, scores):
+    (kinds,) = answer_kinds([sentence])
+    assert [words for kind, words, _ in kinds if kind == "SCORE"] == scores
+
+
 def test_an_age_is_told_from_other_numbers():
     (kinds,) = answer_kinds(["Kenwright died at the age of 78, and Smith, 44, won 34 games."])
     assert {words for kind, words, _ in kinds if kind == "AGE"} == {"the age of 78", "44"}

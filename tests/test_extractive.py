@@ -798,3 +798,21 @@ def test_a_place_is_named_by_its_adjective_but_not_by_a_neighbour_s_name():
     match = article("match.txt", "A goal by Otamendi was enough to see them top Paraguay at home.", "Qualifier",
                     "Fox Sports", date(2023, 10, 13))  # fmt: skip
     assert ask("Who scored in Argentina's qualifier against Peru?", match).abstained
+
+
+def test_what_score_wants_a_score_not_another_number():
+    games = article(
+        "games.txt",
+        "Michigan beat Ohio State 30-24 on Saturday in front of 110,000 fans.\n\n"
+        "Final: Lions 26, Raiders 14.\n\n"
+        "Michigan will face Iowa, which has won 10 games, in the Big Ten title game next week.",
+        "Michigan beats Ohio State",
+        "Sporting News",
+        date(2023, 11, 26),
+    )
+    a = ask("What was the score when Michigan beat Ohio State?", games)
+    assert not a.abstained and "30-24" in a.text
+    a = ask("What was the final score of the Raiders vs. Lions game?", games)
+    assert not a.abstained and "Lions 26, Raiders 14" in a.text
+    a = ask("What was the score of the Big Ten title game between Michigan and Iowa?", games)
+    assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a score"

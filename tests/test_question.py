@@ -43,7 +43,7 @@ def test_a_stem_matches_its_longer_forms():
         ("What revenue did Nike report?", {"AMOUNT"}),  # a measure: the noun is still looked for
         ("What did Chelsea pay to sign Palmer?", {"AMOUNT"}),  # what was paid is how much
         ("What exact words did the Kremlin use for the North?", {"QUOTE"}),
-        ("What was the final score of the game?", {"NUMBER"}),
+        ("What was the final score of the game?", {"SCORE"}),
         ("How old was Bill Kenwright when he died?", {"AGE"}),  # "at the age of 78", "aged 78", "Smith, 44,"
         ("Which creator streamed the encounter?", {"NAME"}),  # a name the articles call a creator
         ("What gift did she give?", set()),  # the thing itself, not a name for it

@@ -75,6 +75,15 @@ _AMOUNT = re.compile(
     re.I,
 )
 
+# A game's score or a win-loss record, which the small model reads as a date or a name: "beat Ohio State 30-24",
+# "a 41-40-1 record", "Final: Lions 26, Raiders 14". Not a range of ages or a money sum ("ages 13-17", "$5-10").
+_TEAM = r"(?:[A-Z][\w.'’-]*\s+){1,3}"
+_SCORE = re.compile(
+    r"(?<![\w$€£.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?![\w%.,-]*\d)(?!\s?(?:%|per\s?cent|years?|-))"
+    rf"|{_TEAM}\d{{1,3}},\s+{_TEAM}\d{{1,3}}\b"
+)
+_RANGE = re.compile(r"\b(?:ages?|aged|between|from)\s+$", re.I)
+
 
 @cache
 def _nlp():
@@ -276,6 +285,11 @@ def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
         kinds += [("DURATION", m.group(0), m.start()) for m in _DURATION.finditer(doc.text)]
         kinds += [("DURATION", e.text, e.start_char) for e in doc.ents if e.label_ == "DATE" and _spans(doc.text, e)]
         kinds += [("QUOTE", m.group(1), m.start(1)) for m in _QUOTED.finditer(doc.text)]
+        kinds += [
+            ("SCORE", m.group(0), m.start())
+            for m in _SCORE.finditer(doc.text)
+            if not _RANGE.search(doc.text[max(0, m.start() - 12) : m.start()])
+        ]
         amounts = [(e.start_char, e.end_char) for e in ents if _KINDS[e.label_] == "AMOUNT"]
         kinds += [
             ("AMOUNT", m.group(0), m.start())

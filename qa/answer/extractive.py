@@ -61,6 +61,7 @@ MUST_HAVE = {
     "AMOUNT": "an amount",
     "PLACE": "a place",
     "AGE": "an age",
+    "SCORE": "a score",
 }
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)

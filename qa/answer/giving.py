@@ -20,7 +20,7 @@ ALIKE = {
     "NUMBER": {"NUMBER", "AMOUNT"},
     "NAME": {"PERSON", "ORG", "PLACE", "NAME"},  # "which creator": any name, given that noun ("Denino, a creator")
 }
-NEAR_KINDS = {"DATE", "DURATION", "NUMBER", "AMOUNT"}
+NEAR_KINDS = {"DATE", "DURATION", "NUMBER", "AMOUNT", "SCORE"}
 NAMING_WORDS = 3  # "Paul Denino, a creator": a name this close to the noun of a "which" question is one of those
 COUNTED_WORDS = 3  # "how many shells", "what revenue": a number this close to the word is a number of that
 OPENING_WORDS = 2  # "Later Monday, the Kremlin said ...": a date after no more words than these dates the sentence

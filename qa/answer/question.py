@@ -70,6 +70,7 @@ _KIND_NOUNS = {
     "DATE": "date day week month year",
     "NUMBER": "number figure total",
     "AMOUNT": "amount percentage share price cost rate",
+    "SCORE": "score scoreline",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
 ORG_WORDS = _KIND_NOUNS["ORG"] + " news association council committee"  # words of an organisation's name
@@ -77,7 +78,7 @@ ORG_WORDS = _KIND_NOUNS["ORG"] + " news association council committee"  # words 
 # looked for (unlike "which city", answered by "Moscow").
 _MEASURE_NOUNS = {
     "AMOUNT": "revenue value valuation fine fee salary budget sales profit loss funding capacity worth income debt",
-    "NUMBER": "score tally count attendance turnout population audience viewership",
+    "NUMBER": "tally count attendance turnout population audience viewership",
 }
 _MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in nouns.split()}
 # A rate asked for: "per share", "a monthly price", "an annual rate"; the terms that say it in an answer.

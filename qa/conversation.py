@@ -161,6 +161,10 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     new = [
         e for e in named_entities(last_answer) if e[0] in kinds and not any(w in last_question for w in e[1].split())
     ]
+    if pronoun in _PERSONAL and not any(label == "PERSON" for label, _, _ in new):
+        # "Choe Son-hui met Putin": a name the small model missed (not an acronym, "CHKP") is still a person's
+        missed = proper_names(last_answer)
+        new += [("PERSON", words, at) for words, at in missed if words not in last_question and not words.isupper()]
     q = analyse(last_question)
     dated = {t for start, end in q.dated for t in terms(last_question[start:end])}  # "in January 2024" says when
     event = [t for t in q.terms if t not in q.anchors and t not in dated]

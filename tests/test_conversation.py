@@ -114,3 +114,9 @@ def test_she_is_no_company_nor_the_outlet_that_reports_it():
     assert rewrite(follow_up, [(asked, said)]) == (
         "Where did Rupal Shah Hollenbeck spend two decades at work before joining?"
     )
+
+
+def test_she_is_the_person_the_answer_names_though_the_entity_model_missed_her():
+    assert rewrite("When did she return?", [("Who met Putin?", "Choe Son-hui met Putin [1].")]) == (
+        "When did Choe Son-hui return?"
+    )

@@ -816,3 +816,18 @@ def test_what_score_wants_a_score_not_another_number():
     assert not a.abstained and "Lions 26, Raiders 14" in a.text
     a = ask("What was the score of the Big Ten title game between Michigan and Iowa?", games)
     assert a.abstained and a.debug["abstained_because"] == "no sentence that covers it gives a score"
+
+
+def test_what_someone_said_at_a_time_is_reported_then():
+    report = article(
+        "peskov.txt",
+        "Dmitry Peskov said that discussions about Putin's trip to Pyongyang are ongoing.\n\n"
+        "Lavrov visited Pyongyang in October 2023.",
+        "Kremlin on Putin's trip",
+        "TASS",
+        date(2024, 1, 19),
+    )
+    a = ask("What did Dmitry Peskov say in January 2024 about Putin's trip to Pyongyang?", report)
+    assert not a.abstained and "discussions about" in a.text
+    a = ask("What did Dmitry Peskov say in October 2023 about Putin's trip to Pyongyang?", report)
+    assert a.abstained and "discussions about" not in a.text

@@ -189,6 +189,13 @@ class Extractive:
             relevant = [c for c in relevant if reports_words(c.text, q.speaker) and _names_everyone(q, c)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "no sentence that covers it reports what was said")
+            # "What did Peskov say in October 2023?": not his words in a report of January 2024
+            if when := [d for d in q.dates if d not in q.framing + q.foreseen]:
+                relevant = [c for c in relevant if _said_then(c, when)]
+                if not relevant:
+                    return self._abstain(
+                        q, shortlist, passages, "the words the articles report were said at another time"
+                    )
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
@@ -633,6 +640,14 @@ def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
     if published is None or any(date(d.year, d.month or 1, d.day or 1) <= published for d in asked):
         return False
     return not any(d.matches(when) for d in asked for when in periods(c.text, published))
+
+
+def _said_then(c: Candidate, asked: list[DateConstraint]) -> bool:
+    """True when the candidate's words were said in one of the periods asked about: it names that time, or its
+    article was published then."""
+    published = c.article.published
+    when = [*periods(c.text, published), *([published] if published else [])]
+    return any(d.matches(w) for d in asked for w in when)
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

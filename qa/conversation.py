@@ -69,10 +69,18 @@ _NOT_NOUNS = frozenset(
     ]
 )
 # Words that name who reports, not who is reported on: "she" is never "Seeking Alpha" in "Who is the president of
-# Check Point, according to Seeking Alpha, and where did she work before?"
+# Check Point, according to Seeking Alpha, and where did she work before?"; nor "its" the Sydney Morning Herald in
+# "How far had the S&P 500 fallen as of the Sydney Morning Herald's late-September market report, and what was its
+# loss for the month?"
 _ATTRIBUTED = re.compile(
     r"\b(?:according\s+to|reported\s+by|(?:reported|wrote|writes|said|says)\s+in)\s+(?:the\s+)?$", re.I
 )
+_REPORTING = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:report|piece|story|article|account|interview|column|preview|review|analysis"
+    r"|coverage|write-up|roundup)s?\b",
+    re.I,
+)
+_OWNED = re.compile(r"['’]s$")
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 
 
@@ -101,7 +109,7 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
     if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
-        name = f"{entity}'s" if possessive else entity
+        name = _OWNED.sub("", entity) + "'s" if possessive else entity  # not "the Herald's's"
         return _with_context(question[: match.start()] + name + question[match.end() :], last_question), entity
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and len(ellipsis.group(1).split()) <= 4 and not _CLAUSE.match(ellipsis.group(1)):
@@ -151,11 +159,7 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     kinds = _PRONOUNS[pronoun]
     # of the last question's names, a person's for "she" (not a company's), and never the outlet that reports it
     of_question = ("PERSON",) if pronoun in _PERSONAL else kinds
-    asked = [
-        e
-        for e in named_entities(last_question)
-        if e[0] in of_question and not _ATTRIBUTED.search(last_question[: e[2]])
-    ]
+    asked = [e for e in named_entities(last_question) if e[0] in of_question and not _reports(last_question, e)]
     if not asked:  # "When did Choe leave?": a name the small model missed, of the likeliest kind
         asked = [(kinds[0], words, at) for words, at in proper_names(last_question)]
     new = [
@@ -178,6 +182,14 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
             if label == kind:
                 return text
     return None
+
+
+def _reports(question: str, entity: tuple[str, str, int]) -> bool:
+    """True when the question names the entity as who reports what it asks about: "according to Seeking Alpha",
+    "the Sydney Morning Herald's market report"."""
+    _, words, at = entity
+    after = question[at + len(_OWNED.sub("", words)) :]  # the model may take in the "'s"
+    return bool(_ATTRIBUTED.search(question[:at]) or _REPORTING.match(after))
 
 
 def _named_together(entities: list[tuple[str, str, int]], text: str) -> str | None:

@@ -120,3 +120,10 @@ def test_she_is_the_person_the_answer_names_though_the_entity_model_missed_her()
     assert rewrite("When did she return?", [("Who met Putin?", "Choe Son-hui met Putin [1].")]) == (
         "When did Choe Son-hui return?"
     )
+
+
+def test_its_is_not_the_outlet_whose_report_the_question_cites():
+    asked = "How far had the S&P 500 fallen as of the Sydney Morning Herald's late-September market report"
+    said = "September has brought a loss of 5.2 per cent so far for the S&P 500 [1]."
+    follow_up = rewrite("what was its loss for the whole month?", [(asked, said)])
+    assert "Herald" not in follow_up and follow_up.startswith("what was S&P")

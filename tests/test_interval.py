@@ -43,6 +43,16 @@ from tests.test_extractive import article, ask
             "Did Vaddi speak before or after Choe got back to Pyongyang?",  # which came first
             Interval("When did Vaddi speak?", "When did Choe get back to Pyongyang?", "days", True, compare=True),
         ),
+        (
+            "How many days separated Choe's talks from Peskov's remark that talks on a trip were going on?",  # a clause
+            Interval(
+                "When was Choe's talks?",
+                "When was Peskov's remark that talks on a trip were going on?",
+                "days",
+                True,
+                ordered=False,
+            ),
+        ),
         ("How many days did the visit last?", None),
         ("When did Choe return home?", None),
     ],

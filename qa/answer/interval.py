@@ -29,6 +29,7 @@ _ORDER = re.compile(  # "Did X happen before or after Y?"
     r"\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
+_CLAUSE_OPENERS = {"that", "which", "who", "whom", "where", "when", "as", "after", "before", "while"}
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|his|her|its|their)\b", re.I)
 
 
@@ -76,14 +77,16 @@ def interval(question: str) -> Interval | None:
 def _when(event: str, words: list[tuple[str, str]]) -> str:
     """The "when" question of an event as a question names it, from its `words` as tagged (word, part of speech):
     "When was the summit?", "When did Choe meet Putin?", "When did the Kremlin call North Korea its neighbour?"."""
-    acting = next((i for i, (word, pos) in enumerate(words) if pos in ("VERB", "AUX")), None)
+    # the event's own verb comes before a clause that says more of it ("Peskov's remark that talks were going on")
+    clause = next((i for i, (word, _) in enumerate(words) if word.lower() in _CLAUSE_OPENERS), len(words))
+    acting = next((i for i, (_, pos) in enumerate(words[:clause]) if pos in ("VERB", "AUX")), None)
     # a verb after its doer, "the Kremlin calling ...", "Choe got back" (not one that opens the event, which names
     # no doer, nor "Choe's meeting"): what the Kremlin or Choe did
     if acting and words[acting][1] == "VERB" and not words[acting - 1][0].endswith(("'s", "’s")):
         verb = re.search(rf"\b{re.escape(words[acting][0])}\b", event)
         if verb:
             return f"When did {event[: verb.start()]}{lemma(verb.group())}{event[verb.end() :]}?"
-    if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in words):
+    if _DETERMINER.match(event) or not any(pos in ("VERB", "AUX") for _, pos in words[:clause]):
         return f"When was {event}?"  # "the summit", "Choe's meeting with Putin"
     return f"When {event}?"  # "Choe was elected"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.entities import named_entities, proper_names, tagged
-from qa.answer.question import analyse, said_at, term_matches, terms
+from qa.answer.question import REPORT_NOUNS, analyse, said_at, term_matches, terms
 
 History = list[tuple[str, str]]
 MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
@@ -75,11 +75,7 @@ _NOT_NOUNS = frozenset(
 _ATTRIBUTED = re.compile(
     r"\b(?:according\s+to|reported\s+by|(?:reported|wrote|writes|said|says)\s+in)\s+(?:the\s+)?$", re.I
 )
-_REPORTING = re.compile(
-    r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:report|piece|story|article|account|interview|column|preview|review|analysis"
-    r"|coverage|write-up|roundup)s?\b",
-    re.I,
-)
+_REPORTING = re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,3}}(?:{REPORT_NOUNS})s?\b", re.I)
 _OWNED = re.compile(r"['’]s$")
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 

@@ -102,7 +102,9 @@ _LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom", "give", "ho
 # TechCrunch in November 2023", "Fox News's December 2023 piece").
 _FROM_OR_TO = re.compile(r"\b(?:after|before|since|until|till|following|prior\s+to|ahead\s+of)\b[^,;?]*$", re.I)
 _REPORTED_IN = re.compile(r"\b(?:as\s+reported|according\s+to|published|wrote|writes)\b[^,;?]{0,40}$", re.I)
-_REPORT_NOUN = re.compile(r"^\W*(?:piece|article|report|story|interview|column|preview|review|analysis)\b", re.I)
+# Nouns for a report: "TechCrunch's November 2023 roundup", "the Herald's late-September market report".
+REPORT_NOUNS = "piece|article|report|story|interview|column|preview|review|analysis|coverage|write-up|roundup|account"
+_REPORT_NOUN = re.compile(rf"^\W*(?:{REPORT_NOUNS})\b", re.I)
 # A date after these words, in the same clause, is one of what may yet happen ("where the war might go in 2024");
 # after "by", a deadline ("tripling capacity by 2030").
 _FORESEEN = re.compile(

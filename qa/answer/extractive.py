@@ -161,7 +161,7 @@ class Extractive:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
-        if q.past and (later := [d for d in q.dates if d.year and d not in q.framing + q.foreseen]):
+        if q.past and (later := [d for d in q.happened if d.year]):
             # "Who won the final in January 2024?": a report published before then cannot say, unless it names the
             # time itself (a preview: "it goes on sale on November 16")
             relevant = [c for c in relevant if not _published_before(c, later)]
@@ -190,8 +190,8 @@ class Extractive:
             if not relevant:
                 return self._abstain(q, shortlist, passages, "no sentence that covers it reports what was said")
             # "What did Peskov say in October 2023?": not his words in a report of January 2024
-            if when := [d for d in q.dates if d not in q.framing + q.foreseen]:
-                relevant = [c for c in relevant if _said_then(c, when)]
+            if q.happened:
+                relevant = [c for c in relevant if _said_then(c, q.happened)]
                 if not relevant:
                     return self._abstain(
                         q, shortlist, passages, "the words the articles report were said at another time"
@@ -642,7 +642,7 @@ def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
     return not any(d.matches(when) for d in asked for when in periods(c.text, published))
 
 
-def _said_then(c: Candidate, asked: list[DateConstraint]) -> bool:
+def _said_then(c: Candidate, asked: tuple[DateConstraint, ...]) -> bool:
     """True when the candidate's words were said in one of the periods asked about: it names that time, or its
     article was published then."""
     published = c.article.published

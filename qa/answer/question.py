@@ -220,6 +220,11 @@ class Question:
     foreseen: tuple[DateConstraint, ...] = ()  # its dates of what may yet happen, or deadlines (see _FORESEEN)
 
     @cached_property
+    def happened(self) -> tuple[DateConstraint, ...]:
+        """Its dates of what it asks about: not those that frame it, nor those of what may yet happen."""
+        return tuple(d for d in self.dates if d not in self.framing + self.foreseen)
+
+    @cached_property
     def focus_term(self) -> str | None:
         """The focus noun as a term (its stem), to match against the terms of a sentence."""
         return next(iter(terms(self.focus)), None) if self.focus else None

@@ -150,10 +150,17 @@ def known_dates(text: str, published: date | None, inferred: bool = False, befor
 
 
 def periods(text: str, published: date | None) -> set[Period]:
-    """The days, months and years a text is about: its date, and every date, month or year it names."""
+    """The days, months and years a text is about: the days it may be dated (`publication_days`), and every date,
+    month or year it names."""
     found: set[Period] = {m.value or m.month for m in find_dates(text, published)}
     found |= {(int(m.group()), None) for m in _YEAR_ALONE.finditer(text)}
-    return (found | {published}) - {None}
+    return (found | (publication_days(published) if published else set())) - {None}
+
+
+def publication_days(published: date) -> set[date]:
+    """The days a report may be dated where it came out: its stored date (a timestamp's, in UTC) and the days either
+    side ("2023-11-05T20:56Z" is the morning of 6 November in Sydney)."""
+    return {published + timedelta(days=n) for n in (-1, 0, 1)}
 
 
 def quarters(text: str) -> set[int]:

@@ -8,7 +8,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from qa.corpus import Article
-from qa.dates import parse_question_dates
+from qa.dates import parse_question_dates, publication_days
 from qa.embeddings import embed_model
 
 if TYPE_CHECKING:
@@ -110,7 +110,11 @@ class Retriever:
         asked = f" {_words(question)} "
         by_source = {path for path, names in self._outlets.items() if any(f" {n} " in asked for n in names)}
         dates = [d for d in parse_question_dates(question) if d.year or d.month or d.day]
-        by_date = {a.path for a in self.articles.values() if a.published and any(d.matches(a.published) for d in dates)}
+        by_date = {
+            a.path
+            for a in self.articles.values()
+            if a.published and any(d.matches(day) for d in dates for day in publication_days(a.published))
+        }
         return by_source, by_date
 
     def _search_within(self, question: str, paths: set[str]) -> list[Passage]:

@@ -10,6 +10,7 @@ from qa.dates import (
     looks_ahead,
     parse_question_dates,
     periods,
+    publication_days,
     quarters,
 )
 
@@ -216,11 +217,19 @@ def test_constraint_matches() -> None:
 
 def test_a_text_is_about_the_days_months_and_years_it_names() -> None:
     found = periods("Valuation (2021): $612 million. Talks ended on Tuesday and resume in March 2024.", FRI_19)
-    assert found == {FRI_19, (2021, None), date(2024, 1, 16), (2024, 3), (2024, None)}
+    assert found == publication_days(FRI_19) | {(2021, None), date(2024, 1, 16), (2024, 3), (2024, None)}
     (in_2021,) = parse_question_dates("What was it worth in 2021?")
     assert in_2021.matches((2021, None)) and not in_2021.matches((2023, None))
     (october,) = parse_question_dates("What happened in October 2023?")
     assert not october.matches((2023, None))  # a year alone does not pin the month
+
+
+def test_a_report_may_carry_the_day_before_or_after_its_utc_date() -> None:
+    # "2023-11-05T20:56:22+00:00" is the morning of 6 November in Sydney, the evening of the 5th in New York
+    assert publication_days(date(2023, 11, 5)) == {date(2023, 11, 4), date(2023, 11, 5), date(2023, 11, 6)}
+    (sixth,) = parse_question_dates("What did the report published on 6 November 2023 say?")
+    assert any(sixth.matches(day) for day in periods("Stocks rose.", date(2023, 11, 5)))
+    assert not any(sixth.matches(day) for day in periods("Stocks rose.", date(2023, 11, 8)))
 
 
 def test_a_sentence_looks_ahead_when_it_speaks_only_of_what_is_to_come() -> None:

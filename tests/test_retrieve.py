@@ -86,6 +86,12 @@ def test_a_named_day_may_be_the_events_so_articles_published_later_still_compete
     assert any(p.article.published == date(2023, 11, 5) for p in passages)  # the day's articles are searched too
 
 
+def test_a_report_is_named_by_the_day_it_carried_where_it_came_out(dated_engine):
+    # stored as 5 November (UTC), a report may be dated the 6th where it was published
+    _, by_date = dated_engine.retriever.named_by("What did Sports Daily report on 6 November 2023?")
+    assert "match0.md" in by_date and "storm.md" not in by_date
+
+
 def test_a_named_outlet_comes_first(dated_engine):
     passages = dated_engine.retriever.search("According to Sports Daily, how strong was the geomagnetic storm?")
     assert all(p.article.source == "Sports Daily" for p in passages)

@@ -16,6 +16,8 @@ from qa.answer.entities import answer_kinds, asks_said, known_people, named_enti
         ("Zim bought Psagot Investment House for NIS 405 million from Altshuler Shaham.", {"NIS 405 million"}),
         ("They were 3.67 times more likely to fall ill, and sales rose 3-fold.", {"3.67 times", "3-fold"}),
         ("He won 3 times.", set()),  # a count, not a ratio
+        ("The House approved the P5.768-trillion national budget.", {"P5.768-trillion"}),  # the peso's sign
+        ("Seats in the P2 stand sold out.", set()),  # a letter before a number is a sign only with a scale
     ],
 )
 def test_money_and_shares_are_amounts(sentence, amounts):

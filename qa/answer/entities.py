@@ -63,11 +63,13 @@ def _spans(text: str, date) -> bool:
 
 
 # Money and shares, which the small model misses often ("€473 million ($513 million ...)"): a currency sign or code
-# with a number and its scale, or a number with "%", "percent" or a currency's name.
-_SCALE = r"(?:\s?(?:million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
+# with a number and its scale (a one-letter sign only with a scale: the peso's "P5.768-trillion"), or a number with
+# "%", "percent" or a currency's name.
+_SCALE = r"(?:[\s-]?(?:million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
 _AMOUNT = re.compile(
-    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹₪]|\b(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|NZD|HKD|SGD|"
-    r"KRW|RUB|BRL|ZAR|MXN|TRY|PLN|NIS|ILS|NGN|KES|AED|SAR)\s?)\d[\d,]*(?:\.\d+)?"
+    r"(?:(?:US|A|C|NZ|HK|S)?[$€£¥₹₪₱₩₽₺]|\b(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|JPY|CNY|RMB|INR|Rs\.?|AUD|CAD|NZD|HKD|SGD|"
+    r"KRW|RUB|BRL|ZAR|MXN|TRY|PLN|NIS|ILS|NGN|KES|AED|SAR|PHP)\s?"
+    r"|\b(?:P|Rp|R)(?=\d[\d,]*(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b))\d[\d,]*(?:\.\d+)?"  # "P5.768-trillion"
     + _SCALE
     + r"|\b\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:percent|per cent)\b|-?fold\b"
     r"|\stimes\b(?=\s+(?:more|less|higher|lower|greater|larger|smaller|faster|as)\b)"  # "3.67 times more likely"

@@ -831,3 +831,14 @@ def test_what_someone_said_at_a_time_is_reported_then():
     assert not a.abstained and "discussions about" in a.text
     a = ask("What did Dmitry Peskov say in October 2023 about Putin's trip to Pyongyang?", report)
     assert a.abstained and "discussions about" not in a.text
+
+
+def test_a_year_that_names_a_thing_does_not_rule_out_a_date_of_another_year():
+    text = (
+        "The league found the club had cheated throughout the 2017 season.\n\n"
+        "Jan. 13, 2020, was when the league suspended the manager for a season."
+    )
+    league = article("league.txt", text, "How the 2017 cheating scandal unfolded", "Ball Wire", date(2023, 10, 2))
+    answer = ask("On what date did the league suspend the manager over the 2017 cheating scandal?", league)
+    assert not answer.abstained and "Jan. 13, 2020" in answer.text
+    assert ask("On what date in 2017 did the league suspend the manager?", league).abstained

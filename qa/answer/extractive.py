@@ -66,6 +66,8 @@ MUST_HAVE = {
 YEAR_WORDS = 2  # "the 2020 World Series": a year this close to a word of the question is that thing's year
 _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year that names a thing rather than saying when: "the 2017 sign-stealing scheme", "Apple's 2023 revenue"
+_NAMING_YEAR = re.compile(r"\b(?:the|an?|its|his|her|their|this|that|\w+['’]s?)\s+((?:19|20)\d\d)\s+[A-Za-z]")
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
@@ -625,12 +627,14 @@ def _weighed(q: Question, c: Candidate) -> bool:
 
 def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
     """True when the candidate ties one of the question's words to a year the question does not ask about, or
-    opens a sentence with one ("The year 2022 saw just $14.5 billion invested"), and names none it does ask about
-    (a table row "valuation (2021): ..., (2023): ..." gives both)."""
+    opens a sentence with one ("The year 2022 saw just $14.5 billion invested") where the question says when (not
+    "the 2017 scheme": it was punished in 2020), and names none it does ask about (a table row "valuation (2021):
+    ..., (2023): ..." gives both)."""
     found = list(_YEAR.finditer(c.text))
     if any(int(m.group()) in years for m in found):
         return False
-    return any(c.near(m.start(), q.terms, YEAR_WORDS) or opens(c, m.start(), q.terms) for m in found)
+    when = years - {int(y) for y in _NAMING_YEAR.findall(q.text)}
+    return any(c.near(m.start(), q.terms, YEAR_WORDS) or (when and opens(c, m.start(), q.terms)) for m in found)
 
 
 def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:

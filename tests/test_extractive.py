@@ -842,3 +842,20 @@ def test_a_year_that_names_a_thing_does_not_rule_out_a_date_of_another_year():
     answer = ask("On what date did the league suspend the manager over the 2017 cheating scandal?", league)
     assert not answer.abstained and "Jan. 13, 2020" in answer.text
     assert ask("On what date in 2017 did the league suspend the manager?", league).abstained
+
+
+def test_words_a_pronoun_says_are_tied_back_to_who_was_named_sentences_before():
+    text = (
+        "In a post on the company's blog, chief counsel Dana Whitfield said the product led on merit. "
+        "And being first was not decisive, she said; switching was easy. "
+        "“People don't buy our kettles because they must, they buy them because they want to,” she said."
+    )
+    blog = article("blog.txt", text, "Kettle maker answers critics", "Home Wire", date(2023, 10, 2))
+    answer = ask("Which executive said 'people don't buy our kettles because they must'?", blog)
+    assert not answer.abstained and "Dana Whitfield" in answer.text
+    # the passage may open after the sentence that names her
+    start = text.index("And being")
+    answer = Extractive({"blog.txt": blog}).answer(
+        "Who said people buy kettles because they want to?", [Passage(blog, start, len(text), 1.0)]
+    )
+    assert "Dana Whitfield" in answer.text

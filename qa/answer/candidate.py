@@ -15,6 +15,10 @@ W_TERMS, W_MEANING = 0.5, 0.5
 NEAR_WORDS = 8  # a date, name or number this close to the question's words belongs to what was asked about
 _POINTS_BACK = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:he|she|they|it|his|her|their|its|this|these)\b", re.I)
 _SETS_AGAINST = re.compile(r"^\W*(?:but|however|yet|still|instead|nevertheless|nonetheless)\b", re.I)
+# Words a pronoun says: "“People don’t use Google ...,” he said.", "..., she added."
+SAID_BY_PRONOUN = re.compile(
+    r"[,”\"]\s+(?:he|she|they)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted|argued|insisted)\b"
+)
 _THE = re.compile(r"^(?:\W*\w+\W+){0,3}?[Tt]he\s+([a-z]+)\b")  # "According to the expert, ..."
 
 

@@ -12,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from qa.answer import Answer, Citation, nearest_note
-from qa.answer.candidate import W_TERMS, Candidate, leans_back
+from qa.answer.candidate import SAID_BY_PRONOUN, W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds, known_people, reported, reports_words
@@ -51,6 +51,7 @@ ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
+SPEAKER_SENTENCES = 3  # how far back the sentence may be that names who a pronoun's words are said by
 SHORTLIST = 20  # sentences embedded and tagged for each question
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
@@ -129,7 +130,7 @@ class Extractive:
 
     def _answer(self, question: str, passages: list[Passage]) -> Answer:
         q = analyse(question)
-        candidates = self._candidates(passages)
+        candidates = self._candidates(passages, who="PERSON" in q.types)
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
         # A name the question hinges on must be in some passage, or in the title of its article.
@@ -234,10 +235,12 @@ class Extractive:
         ]
         return [(period, test) for period, named, test in tests if named]
 
-    def _candidates(self, passages: list[Passage]) -> list[Candidate]:
+    def _candidates(self, passages: list[Passage], who: bool = False) -> list[Candidate]:
         """Every sentence of the passages, and each sentence that leans on the one before (by a pronoun) together
-        with that one. A candidate's terms include its article's publisher, author and date, so that "as reported
-        by TechCrunch" or "in October 2023" is covered by any sentence of such an article."""
+        with that one; for a question that asks `who`, words a pronoun says ("..., he said.") together with the
+        sentences back to the one that names the speaker (see `_speaker_before`). A candidate's terms include its
+        article's publisher, author and date, so that "as reported by TechCrunch" or "in October 2023" is covered by
+        any sentence of such an article."""
         seen, out = set(), []
         for rank, p in enumerate(passages):
             about, title = _about(p.article), frozenset(terms(p.article.title or ""))
@@ -248,14 +251,32 @@ class Extractive:
                 seen.add((p.article.path, start))
                 text = p.article.text
                 out.append(Candidate(p.article, start, end, rank, frozenset(terms(text[start:end])), about, title))
-                if not i:
-                    continue
-                begin, before = spans[i - 1][0], text[spans[i - 1][0] : start]
-                new_paragraph = "\n" in text[spans[i - 1][1] : start]
-                if _continues(before) and leans_back(text[start:end], before, new_paragraph):
-                    stems = frozenset(terms(text[begin:end]))
-                    out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
+                paired = None
+                if i:
+                    begin, before = spans[i - 1][0], text[spans[i - 1][0] : start]
+                    new_paragraph = "\n" in text[spans[i - 1][1] : start]
+                    if _continues(before) and leans_back(text[start:end], before, new_paragraph):
+                        stems, paired = frozenset(terms(text[begin:end])), begin
+                        out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
+                if who and (first := self._speaker_before(p.article, start)) not in (None, paired):
+                    stems = frozenset(terms(text[first:end]))
+                    out.append(Candidate(p.article, first, end, rank, stems, about, title, start - first))
         return out
+
+    def _speaker_before(self, article: Article, start: int) -> int | None:
+        """Where the sentences start that name who says the words of the sentence at `start` by a pronoun ("...,
+        he said."): back over the sentences the pronoun speaks too, as far as SPEAKER_SENTENCES, to the one that
+        does not ("Walker said ... . And ..., he said. “People ...,” he said."); None for words no pronoun says."""
+        spans, text = self._sentence_spans(article), article.text
+        at = next(k for k, (s, _) in enumerate(spans) if s == start)
+        if not SAID_BY_PRONOUN.search(text[spans[at][0] : spans[at][1]]):
+            return None
+        first = at
+        while first and at - first < SPEAKER_SENTENCES and _continues(text[spans[first - 1][0] : spans[first][0]]):
+            first -= 1  # not over a heading or a caption
+            if not SAID_BY_PRONOUN.search(text[spans[first][0] : spans[first][1]]):
+                break
+        return spans[first][0] if first < at else None
 
     def _ungrounded(self, q: Question, c: Candidate, in_context: bool = False) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023

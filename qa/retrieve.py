@@ -68,15 +68,19 @@ class Retriever:
         first; when it names a date ("on November 5", "in October 2023"), the articles published then are searched
         on their own too and take every other place (the date may be the event's, reported days later). A question
         of two parts ("..., and how much did Binance pay?") is searched as a whole together with each part, the
-        parts' passages taken by turns, and gets twice the passages."""
+        parts' passages taken by turns, and gets twice the passages; a part that names its own outlet (or date) has
+        its own searched for it."""
         from qa.answer.question import clauses  # here: qa.answer imports this module
 
         parts = clauses(question)
         whole = self._ranking(question)
-        by_source, by_date = self.named_by(question)
+        named = self.named_by(question)
         rankings = []
         for part in parts if len(parts) > 1 else [question]:
             ranking = _fuse(whole, self._ranking(part)) if len(parts) > 1 else whole
+            # "which book ..., according to TechCrunch, and how many counts ..., according to The Verge?"
+            own = self.named_by(part) if part != question else named
+            by_source, by_date = (mine or theirs for mine, theirs in zip(own, named, strict=True))
             if by_date:
                 dated = [p for p in _fuse(ranking, self._search_within(part, by_date)) if p.article.path in by_date]
                 ranking = _interleave([dated, ranking])

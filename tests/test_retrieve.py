@@ -92,6 +92,12 @@ def test_a_report_is_named_by_the_day_it_carried_where_it_came_out(dated_engine)
     assert "match0.md" in by_date and "storm.md" not in by_date
 
 
+def test_each_part_of_a_question_searches_the_outlet_it_names(dated_engine):
+    question = "According to Sports Daily, when did the geomagnetic storm peak, and what crowd came, per Space Wire?"
+    first, second = dated_engine.retriever.search(question, k=1)  # one passage for each part, by turns
+    assert (first.article.source, second.article.source) == ("Sports Daily", "Space Wire")
+
+
 def test_a_named_outlet_comes_first(dated_engine):
     passages = dated_engine.retriever.search("According to Sports Daily, how strong was the geomagnetic storm?")
     assert all(p.article.source == "Sports Daily" for p in passages)

@@ -34,6 +34,8 @@ _SAYING = {
 }
 _PROPER = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"}  # labels of names
 _AND = re.compile(r"\s+and\s+")  # between two names the NER model may read as one
+# Small words no name ends with, which the model may take in: "Week in Review of" (of "... of 7 October")
+_LOOSE_END = re.compile(r"(?:\s+(?:of|the|and|in|for|on|at|to|by|with|an?))+$")
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
 # 78-year-old", "Smith, 44, has ...".
@@ -329,12 +331,12 @@ def known_people(found: list[list[tuple[str, str, int]]], texts: list[str], grou
 def named_entities(text: str) -> list[tuple[str, str, int]]:
     """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
     word (spaCy reads the "MB" of "64MB" as an organisation), nor a name written all in small letters (the "fed"
-    of "which fed talk of a visit")."""
+    of "which fed talk of a visit"); without a small word a name cannot end with ("Week in Review of")."""
     return [
         (e.label_, part, e.start_char + at)
         for e in _nlp()(text).ents
         if not (e.start_char and text[e.start_char - 1].isalnum()) and not (e.label_ in _PROPER and e.text.islower())
-        for part, at in _parts(e.text)
+        for part, at in _parts(_LOOSE_END.sub("", e.text) if e.label_ in _PROPER else e.text)
     ]
 
 

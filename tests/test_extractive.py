@@ -859,3 +859,13 @@ def test_words_a_pronoun_says_are_tied_back_to_who_was_named_sentences_before():
         "Who said people buy kettles because they want to?", [Passage(blog, start, len(text), 1.0)]
     )
     assert "Dana Whitfield" in answer.text
+
+
+def test_a_figure_by_the_names_answers_when_none_stands_by_the_words_of_the_event():
+    text = (
+        "Cubic Telecom, which links cars to mobile networks in whichever country they happen to be, has picked up "
+        "€473 million from SoftBank Corp. SoftBank is taking a 51% stake in the Dublin-based startup."
+    )  # one sentence to the splitter: "Corp." does not end it
+    deal = article("cubic.txt", text, "Cubic Telecom raises", "TechCrunch", date(2023, 12, 5))
+    answer = ask("How much did SoftBank Corp pay for its 51% stake in Cubic Telecom?", deal)
+    assert not answer.abstained and "€473 million" in answer.text

@@ -66,11 +66,16 @@ class Wanted:
 
     def answers(self, c: Candidate, found: Found) -> Found:
         """The entities of the candidate (of those `found` in it) that answer the question. A date or number answers
-        when it stands near the words of the event (or of the question when none of those is there): a sentence
-        often holds several; a date that opens the sentence dates all of it. A name answers anywhere in it."""
+        when it stands near the words of the event (or of the question when none of those is there; an amount, near
+        its names when none stands near those): a sentence often holds several; a date that opens the sentence dates
+        all of it. A name answers anywhere in it."""
         q = self.q
         event = self.event + tuple(c.said_as)  # "net income" for "profit"
         near = event if any(term_matches(t, c.stems) for t in event) else q.terms
+        # "has picked up €473 million from SoftBank Corp. SoftBank is taking a 51% stake": no amount by the words of
+        # the event ("stake"), so one by the names the question asks about
+        placed = any(k == "AMOUNT" and c.near(at, near) and not self._asked(w) for k, w, at in found)
+        by_names = () if placed else tuple(q.anchors)
         described = described_as(c.text, q.focus_term) if self.named else []
         past = _past_dates(c) if q.ahead else []
         expected = _expected(c, found) if self.foretold else set()
@@ -78,7 +83,12 @@ class Wanted:
             (kind, words, at)
             for kind, words, at in found
             if not self._asked(words)
-            and (kind not in NEAR_KINDS or c.near(at, near) or (kind == "DATE" and opens(c, at, near)))
+            and (
+                kind not in NEAR_KINDS
+                or c.near(at, near)
+                or (kind == "DATE" and opens(c, at, near))
+                or (kind == "AMOUNT" and c.near(at, by_names))
+            )
             and (kind not in ALIKE["NUMBER"] or self.counted is None or _counts(c, at, words, self.counted))
             and (kind not in ALIKE["NUMBER"] or not q.per or c.near(at, q.per, COUNTED_WORDS))
             and (kind not in self.named or _names_a(q.focus_term, words, at, c, described))

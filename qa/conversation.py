@@ -105,7 +105,8 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
     if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
-        name = _OWNED.sub("", entity) + "'s" if possessive else entity  # not "the Herald's's"
+        owner = _OWNED.sub("", entity)  # the model may take in the "'s": not "the Herald's's", nor "beat Wilder's"
+        name = (owner + ("'" if owner.startswith("the ") and owner.endswith("s") else "'s")) if possessive else owner
         return _with_context(question[: match.start()] + name + question[match.end() :], last_question), entity
     ellipsis = _ELLIPSIS.match(question)
     if ellipsis and len(ellipsis.group(1).split()) <= 4 and not _CLAUSE.match(ellipsis.group(1)):
@@ -150,8 +151,8 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     the last answer named next to the words of what was asked (the answer to "Who invited her?" stands by
     "invitation"); else the last question's own, the likeliest kind first."""
     counted = _COUNTED.search(last_question)
-    if pronoun == "them" and counted:  # "How many kids did the study follow, and what share of them ...?"
-        return f"the {counted.group(1)}"
+    if pronoun in _PLURAL and counted:  # "How many kids did the study follow, and what share of them ...?"
+        return f"the {counted.group(1)}"  # "How many summits ..., and where were they held?"
     kinds = _PRONOUNS[pronoun]
     # of the last question's names, a person's for "she" (not a company's), and never the outlet that reports it
     of_question = ("PERSON",) if pronoun in _PERSONAL else kinds

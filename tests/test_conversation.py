@@ -34,6 +34,9 @@ def test_them_after_how_many_is_what_was_counted():
     assert rewrite("What share of them used phones at school?", [counted]) == (
         "What share of the kids used phones at school?"
     )
+    summits = ("How many summits between Kim Jong-un and Putin do the reports mention?", "Two [1].")
+    assert rewrite("Where were they held?", [summits]) == "Where were the summits held?"
+    assert rewrite("What were their names?", [summits]) == "What were the summits' names?"
 
 
 def test_the_topic_carries_over_several_turns():
@@ -52,6 +55,11 @@ def test_a_bare_question_word_asks_the_last_question_again():
 
 def test_a_question_that_stands_alone_is_unchanged():
     assert rewrite("What does Jo Chun Ryong oversee?", [PUTIN]) == "What does Jo Chun Ryong oversee?"
+
+
+def test_a_name_the_model_read_with_its_s_is_the_name_alone():
+    record = ("What was Deontay Wilder's professional record?", "He was 43-2-1 [1].")
+    assert rewrite("Who beat him that night?", [record]).startswith("Who beat Deontay Wilder that night")
 
 
 def test_a_possessive_after_a_name_is_that_name_s():

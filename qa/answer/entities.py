@@ -34,8 +34,9 @@ _SAYING = {
 }
 _PROPER = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"}  # labels of names
 _AND = re.compile(r"\s+and\s+")  # between two names the NER model may read as one
-# Small words no name ends with, which the model may take in: "Week in Review of" (of "... of 7 October")
-_LOOSE_END = re.compile(r"(?:\s+(?:of|the|and|in|for|on|at|to|by|with|an?))+$")
+# Words in small letters no name ends with, which the model may take in: "Week in Review of" (of "... of 7
+# October"), "Fortune quoted" (of "the experts Fortune quoted")
+_LOOSE_END = re.compile(r"(?:\s+[a-z]+)+$")
 
 # A person's age: "at the age of 78", "under the age of 16", "aged 91", "ages 13 to 17", "34 years old", "the
 # 78-year-old", "Smith, 44, has ...".
@@ -331,7 +332,7 @@ def known_people(found: list[list[tuple[str, str, int]]], texts: list[str], grou
 def named_entities(text: str) -> list[tuple[str, str, int]]:
     """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
     word (spaCy reads the "MB" of "64MB" as an organisation), nor a name written all in small letters (the "fed"
-    of "which fed talk of a visit"); without a small word a name cannot end with ("Week in Review of")."""
+    of "which fed talk of a visit"); without the words in small letters it ends with ("Week in Review of")."""
     return [
         (e.label_, part, e.start_char + at)
         for e in _nlp()(text).ents

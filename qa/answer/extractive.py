@@ -225,9 +225,10 @@ class Extractive:
         one instead."""
         dates = [d for d in q.dates if d not in q.framing]  # not "after 29 October", nor a report's date
         years, months, asked = {d.year for d in dates if d.year}, [d for d in dates if d.month], quarters(q.text)
+        when = years - {int(y) for y in _NAMING_YEAR.findall(q.text)}  # not "the 2017 scheme"
         tests = [
             # "the 2020 World Series MVP" does not answer a question about the 2023 one
-            ("year", years, lambda c: _another_year(q, c, years)),
+            ("year", years, lambda c: _another_year(q, c, years, when)),
             # "visitors in October" does not answer for September, unless the question dates the report
             ("month", months, lambda c: _another_month(c, months)),
             # third-quarter figures do not answer for the fourth quarter
@@ -646,15 +647,14 @@ def _weighed(q: Question, c: Candidate) -> bool:
     return "AMOUNT" in q.types and not q.measures and any(kind == "AMOUNT" for kind, _ in c.kinds)
 
 
-def _another_year(q: Question, c: Candidate, years: set[int]) -> bool:
+def _another_year(q: Question, c: Candidate, years: set[int], when: set[int]) -> bool:
     """True when the candidate ties one of the question's words to a year the question does not ask about, or
-    opens a sentence with one ("The year 2022 saw just $14.5 billion invested") where the question says when (not
+    opens a sentence with one ("The year 2022 saw just $14.5 billion invested") where the question says `when` (not
     "the 2017 scheme": it was punished in 2020), and names none it does ask about (a table row "valuation (2021):
     ..., (2023): ..." gives both)."""
     found = list(_YEAR.finditer(c.text))
     if any(int(m.group()) in years for m in found):
         return False
-    when = years - {int(y) for y in _NAMING_YEAR.findall(q.text)}
     return any(c.near(m.start(), q.terms, YEAR_WORDS) or (when and opens(c, m.start(), q.terms)) for m in found)
 
 
@@ -670,9 +670,7 @@ def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
 def _said_then(c: Candidate, asked: tuple[DateConstraint, ...]) -> bool:
     """True when the candidate's words were said in one of the periods asked about: it names that time, or its
     article was published then."""
-    published = c.article.published
-    when = [*periods(c.text, published), *([published] if published else [])]
-    return any(d.matches(w) for d in asked for w in when)
+    return any(d.matches(w) for d in asked for w in periods(c.text, c.article.published))
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

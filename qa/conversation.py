@@ -71,11 +71,11 @@ _NOT_NOUNS = frozenset(
 # Words that name who reports, not who is reported on: "she" is never "Seeking Alpha" in "Who is the president of
 # Check Point, according to Seeking Alpha, and where did she work before?"; nor "its" the Sydney Morning Herald in
 # "How far had the S&P 500 fallen as of the Sydney Morning Herald's late-September market report, and what was its
-# loss for the month?"
+# loss for the month?", nor "he" Globes in "In Globes' interview, which economist ..., and what did he say?"
 _ATTRIBUTED = re.compile(
     r"\b(?:according\s+to|reported\s+by|(?:reported|wrote|writes|said|says)\s+in)\s+(?:the\s+)?$", re.I
 )
-_REPORTING = re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,3}}(?:{REPORT_NOUNS})s?\b", re.I)
+_REPORTING = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{REPORT_NOUNS})s?\b", re.I)
 _OWNED = re.compile(r"['’]s$")
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 
@@ -158,7 +158,8 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
     of_question = ("PERSON",) if pronoun in _PERSONAL else kinds
     asked = [e for e in named_entities(last_question) if e[0] in of_question and not _reports(last_question, e)]
     if not asked:  # "When did Choe leave?": a name the small model missed, of the likeliest kind
-        asked = [(kinds[0], words, at) for words, at in proper_names(last_question)]
+        missed = [(kinds[0], words, at) for words, at in proper_names(last_question)]
+        asked = [e for e in missed if not _reports(last_question, e)]
     new = [
         e for e in named_entities(last_answer) if e[0] in kinds and not any(w in last_question for w in e[1].split())
     ]

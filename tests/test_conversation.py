@@ -135,3 +135,12 @@ def test_its_is_not_the_outlet_whose_report_the_question_cites():
     said = "September has brought a loss of 5.2 per cent so far for the S&P 500 [1]."
     follow_up = rewrite("what was its loss for the whole month?", [(asked, said)])
     assert "Herald" not in follow_up and follow_up.startswith("what was S&P")
+
+
+def test_he_is_not_the_outlet_whose_interview_or_account_the_question_cites():
+    said = "Dr. Maya Stern, the fund's chief strategist, spoke of the rates she expects [1]."
+    for asked in (
+        "In Globes' interview published on 2 May 2023, which economist warned of a slowdown",  # read as a person
+        "Which economist warned of a slowdown, according to The Independent",  # a name the entity model missed
+    ):
+        assert rewrite("what did he forecast?", [(asked, said)]) == "what did Maya Stern forecast?"

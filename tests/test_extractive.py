@@ -194,6 +194,21 @@ def test_a_place_the_question_names_must_be_in_the_sentence_or_title():
     assert a.abstained  # India is named in the article, not in the sentence that says when
 
 
+def test_a_place_the_question_gives_as_owner_of_a_name_may_be_named_elsewhere_in_the_article():
+    choir = article(
+        "choir.txt",
+        "Since 2018, the Riverton Singers have raised $40,000 for the Hope Fund.\n\n"
+        "The choir began in 2015, when a dozen teachers in Oregon met to sing.",
+        "Teachers who sing",
+        "Fox News",
+        date(2023, 10, 20),
+    )
+    a = ask("How much have Oregon's 'Riverton Singers' raised since 2018?", choir)
+    assert not a.abstained and "$40,000" in a.text
+    a = ask("How much has the choir raised in Oregon since 2018?", choir)
+    assert a.abstained  # raised where? The sentence that says how much does not say in Oregon
+
+
 def test_a_sentence_that_sets_itself_against_the_one_before_is_read_with_it():
     from qa.answer.candidate import leans_back
 

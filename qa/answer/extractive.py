@@ -299,6 +299,7 @@ class Extractive:
             and not _spelled_out(place.text, f"{before} {c.text}")
             and not self._adjective_of(place.text, f"{before} {c.text}")
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
+            and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
         ]
         return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
 
@@ -746,6 +747,13 @@ def acronyms(text: str) -> dict[str, str]:
         if not letters and start is not None:
             found.setdefault(short, " ".join(words[start:]))
     return found
+
+
+def _owns(place: str, question: str) -> bool:
+    """True when the question writes the place as what a name it asks about belongs to ("Nebraska's Caring Contacts
+    program", "the Philippines' budget", "the Fairfield 'Mombies'"): the article that names both tells which one,
+    though the sentence may name only the thing; not a place where something happened ("the launch in Nepal")."""
+    return re.search(rf"\b{re.escape(place)}(?:['’]s?\s|\s+['‘’\"“]?[A-Z])", question) is not None
 
 
 def _spelled_out(name: str, text: str) -> bool:

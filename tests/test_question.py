@@ -73,6 +73,13 @@ def test_a_score_is_no_part_of_the_name_before_it():
     assert "Bayern Munich" in [name.text for name in q.names] and q.anchors >= {"bayern", "munich"}
 
 
+def test_a_name_is_read_without_the_quotation_marks_or_plural_owners_apostrophe_around_it():
+    names = analyse("On what date did Don McLean's 'American Pie' reach No. 1?").names
+    assert ("American Pie", ("American", "Pie")) in [(n.text, n.words) for n in names]
+    names = analyse("How much did The Epoch Times' revenue grow?").names
+    assert "The Epoch Times" in [n.text for n in names]
+
+
 def test_a_name_the_entity_model_finds_inside_a_word_is_no_anchor():
     assert analyse("How much does the 64MB memory of the sampler hold?").anchors == set()  # "MB" is not a name
 

@@ -115,6 +115,7 @@ _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_QUOTES = " '‘’\"“”"  # marks around a name, or after it for a plural owner
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # "Bayern Munich 5-1": a score, no part of the name
 # Names an answer must be about, as against places ("Moscow" for Russia) which reports often name another way.
 _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -310,7 +311,9 @@ def _frames(question: str, date_text: str) -> bool:
 
 
 def _name(text: str) -> Name:
-    """A name as the question writes it, with its words and terms."""
+    """A name as the question writes it, with its words and terms; without the quotation marks or the apostrophe of
+    a plural owner the entity model may take in ("'American Pie'", "The Epoch Times' revenue")."""
+    text = text.strip(_QUOTES)
     return Name(text, tuple(_TOKEN.findall(text)), tuple(terms(text)))
 
 

@@ -2,7 +2,17 @@
 
 import pytest
 
-from qa.answer.entities import answer_kinds, asks_said, known_people, named_entities, reported, reports_words, subject
+from qa.answer.entities import (
+    answer_kinds,
+    asks_said,
+    descriptions,
+    known_people,
+    named_entities,
+    reported,
+    reports_words,
+    subject,
+)
+from qa.answer.question import terms
 
 
 @pytest.mark.parametrize(
@@ -177,3 +187,39 @@ def test_a_question_may_ask_what_was_said(question, said):
 )
 def test_a_sentence_may_report_what_someone_said(sentence, speaker, reports):
     assert reports_words(sentence, speaker) == reports
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "said"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said dialogue will continue.", "Dmitry Peskov", ["Kremlin spokesman"]),
+        (
+            "North Korean Foreign Minister Choe Son-hui has left for Russia.",
+            "Choe Son-hui",
+            ["North Korean Foreign Minister"],
+        ),
+        (
+            "Pranay Vaddi, White House Senior Director for Arms Control, emphasized the significance of the exchanges.",
+            "Pranay Vaddi",
+            ["White House Senior Director for Arms Control"],
+        ),
+        (
+            "Putin met with Choe Son-hui, Minister of Foreign Affairs of the DPRK.",
+            "Choe",
+            ["Minister of Foreign Affairs of the DPRK"],
+        ),
+        ("Vedomosti quoted the expert, Konstantin Asmolov.", "Asmolov", ["the expert"]),
+        ("Vaddi is the senior director for arms control.", "Vaddi", ["the senior director for arms control"]),
+        (
+            "It was greeted by officials, the Korean Central News Agency (KCNA) said.",
+            "KCNA",
+            ["the Korean Central News Agency"],
+        ),
+        ("Russian President Vladimir Putin met her.", "Putin", ["Russian President"]),  # not the first name
+        ("On January 14, Choe Son-hui arrived in Russia.", "Choe Son-hui", []),  # nothing says what she is
+    ],
+)
+def test_descriptions_are_what_a_sentence_calls_the_one_named(sentence, name, said):
+    found = descriptions(sentence, frozenset(terms(name)))
+    assert [words for _, words, _ in found] == said
+    assert all(sentence[at:].startswith(words) and kind == "ROLE" for kind, words, at in found)

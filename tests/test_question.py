@@ -36,7 +36,7 @@ def test_a_stem_matches_its_longer_forms():
         ("In which city did the delegation land?", {"PLACE"}),
         ("Which expert did the paper quote?", {"PERSON"}),
         ("Which Russian paper ran the comments?", {"ORG"}),
-        ("Who is Konstantin Asmolov?", set()),  # asks what he is, not for another person
+        ("Who is Konstantin Asmolov?", {"ROLE"}),  # asks what he is, not for another person
         ("Who was the mayor of Moscow?", {"PERSON"}),
         ("How much did Binance agree to pay?", {"AMOUNT"}),  # money or a percentage, not a bare count
         ("What percentage of shares rose?", {"AMOUNT"}),
@@ -201,3 +201,18 @@ def test_a_date_that_frames_the_question_is_not_the_period_asked_about():
     ]
     assert dates("What revenue did Nike report for its second quarter in December 2023?") == []
     assert dates("Of the reports Meta received in 2021, how many were disabled?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is Pranay Vaddi?", True),
+        ("What is KCNA?", True),
+        ("What post does Pak Chol-jun hold?", True),
+        ("What is Valeri Isaenko's position?", True),
+        ("Who is the president of Check Point?", False),  # asks for a person, not what one is
+        ("Who met Putin?", False),
+    ],
+)
+def test_a_question_about_what_someone_is_asks_for_a_role(question, role):
+    assert ("ROLE" in analyse(question).types) is role

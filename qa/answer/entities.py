@@ -349,3 +349,55 @@ def _parts(name: str) -> list[tuple[str, int]]:
     if len(parts) > 1 and all(word[:1].isupper() for part, _ in parts for word in part.split()):
         return parts
     return [(name, 0)]
+
+
+_DESCRIBING = {"compound", "amod", "nmod", "nn"}  # words before a name that say what the named one is
+_PUNCT_EDGES = " ,;:()-–—\"'“”‘’"
+
+
+def descriptions(text: str, name_terms: frozenset[str]) -> list[tuple[str, str, int]]:
+    """The ("ROLE", words, offset) of what `text` says the named one is, by the parse: a title before the name
+    ("North Korean Foreign Minister Choe Son-hui"), an apposition ("Pranay Vaddi, White House Senior Director for
+    Arms Control"; "the expert, Konstantin Asmolov"; "the Korean Central News Agency (KCNA)") or "<name> is ..."."""
+    from qa.answer.question import terms
+
+    doc = _parse(text)
+    # the name's words: those with its terms, and the rest of the entity they are part of ("Vladimir" of Putin)
+    names = [(s, e) for _, words, s in named_entities(text) if set(terms(words)) & name_terms for e in [s + len(words)]]
+    named = {t for t in doc if set(terms(t.text)) & name_terms or any(s <= t.idx < e for s, e in names)}
+    found: list[tuple[str, str, int]] = []
+
+    def add(start: int, end: int) -> None:
+        span = doc[start:end]
+        words = span.text.strip(_PUNCT_EDGES)
+        if words and any(t.pos_ in ("NOUN", "PROPN") for t in span):
+            found.append(("ROLE", words, span.start_char + span.text.index(words)))
+
+    for run in _runs(doc, named):
+        head = next(t for t in run if t.head not in run or t.head == t)
+        before = [t for t in run[0].lefts if t.dep_ in _DESCRIBING and t not in named] + [
+            t for t in head.lefts if t.dep_ in _DESCRIBING and t not in named and t.i < run[0].i
+        ]
+        if before:  # "Kremlin spokesman Dmitry Peskov": from the title's first word to the name
+            add(min(t.left_edge.i for t in before), run[0].i)
+        for appos in (t for t in head.rights if t.dep_ == "appos" and t not in named):
+            add(appos.left_edge.i, appos.right_edge.i + 1)  # "Vaddi, White House Senior Director for Arms Control"
+        if head.dep_ == "appos" and head.head not in named:  # "the expert, Konstantin Asmolov"; "Agency (KCNA)"
+            add(head.head.left_edge.i, run[0].i)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "Vaddi is the senior director for arms control"
+            for attr in (t for t in head.head.rights if t.dep_ == "attr"):
+                add(attr.left_edge.i, attr.right_edge.i + 1)
+    return found
+
+
+def _runs(doc, named: set) -> list[list]:
+    """The runs of consecutive named tokens of a parse, a hyphen between two of them included ("Son", "-", "hui")."""
+    runs: list[list] = []
+    for t in doc:
+        joins = t.text == "-" and t.i + 1 < len(doc) and doc[t.i + 1] in named
+        if t in named or (joins and runs and runs[-1][-1].i == t.i - 1):
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs

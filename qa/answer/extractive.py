@@ -15,7 +15,7 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import SAID_BY_PRONOUN, W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds, known_people, reported, reports_words
+from qa.answer.entities import answer_kinds, descriptions, known_people, reported, reports_words
 from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
@@ -208,7 +208,7 @@ class Extractive:
                 giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
-            if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE"):  # the words used, quoted if any are
+            if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE", "ROLE"):  # the words used, quoted if any are
                 relevant = giving or relevant
             if kind == "REASON":
                 # "... and why double tap isn't available on older watches" asks the question, it gives no reason
@@ -422,6 +422,9 @@ class Extractive:
                 self._counted_as(q, wanted.counted, shortlist)
             texts = [c.text for c in shortlist]
             found_in = answer_kinds(texts)
+            if "ROLE" in q.types:  # "Who is Pranay Vaddi?": "Pranay Vaddi, White House Senior Director for ..."
+                for text, found in zip(texts, found_in, strict=True):
+                    found += descriptions(text, q.anchors)
             known_people(found_in, texts, [c.article.path for c in shortlist])
             for c, found in zip(shortlist, found_in, strict=True):
                 answers = wanted.answers(c, found)

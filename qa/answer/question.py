@@ -111,6 +111,12 @@ _FORESEEN = re.compile(
     r"\b(?:might|could|would|will|may|should|expected\s+to|set\s+to)\b[^,;?]*$|\b(?:by|until)\s+$", re.I
 )
 _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <a name>?"
+# "Who is Pranay Vaddi?", "What is KCNA?", "What post does Pak Chol-jun hold?", "What is Topeha's role?": what the
+# articles call the one named (a title, an apposition), in words the question need not share.
+_ROLE = re.compile(
+    r"^\s*(?:[Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s*)+\??\s*$"
+    r"|\b(?:[Ww]hat|[Ww]hich)\s+(?:position|post|role|title|job)\b|['’]s\s+(?:position|post|role|title|job)\b"
+)
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
@@ -262,6 +268,8 @@ def analyse(question: str) -> Question:
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
     if _IDENTITY.match(question):
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
+    if anchors and _ROLE.search(question):
+        types |= {"ROLE"}
     noun = focus_noun(question)
     verb = main_verb(from_question_word(question))  # not "accord" in "According to CNBC, who ...?"
     kind = _KIND_OF.get(noun)

@@ -26,6 +26,20 @@ def test_who_met_putin_and_when(engine, settings):
         assert int(n) in {c.n for c in a.citations}
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is Choe Son-hui?", r"Foreign Minister|Minister of Foreign Affairs"),
+        ("Who is Dmitry Peskov?", r"Kremlin spokes"),
+        ("What is KCNA?", r"news agency|News Agency"),
+    ],
+)
+def test_who_is_someone_is_answered_by_a_sentence_that_says_what_they_are(engine, settings, question, role):
+    a = qa.answer(question, settings=settings)
+    assert not a.abstained and re.search(role, a.text), a.text
+    check_verbatim(a, engine)
+
+
 def test_every_sentence_carries_a_citation(engine, settings):
     a = qa.answer("What does Jo Chun Ryong oversee?", settings=settings)
     assert not a.abstained and "munitions" in a.text

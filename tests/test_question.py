@@ -212,7 +212,22 @@ def test_a_date_that_frames_the_question_is_not_the_period_asked_about():
         ("What is Valeri Isaenko's position?", True),
         ("Who is the president of Check Point?", False),  # asks for a person, not what one is
         ("Who met Putin?", False),
+        ("Who won Morrell's title defence against Agbeko?", False),  # the title is what was defended
     ],
 )
 def test_a_question_about_what_someone_is_asks_for_a_role(question, role):
     assert ("ROLE" in analyse(question).types) is role
+
+
+@pytest.mark.parametrize(
+    ("question", "post"),
+    [
+        ("Who is North Korea's top diplomat?", "North Korea's top diplomat"),
+        ("Who runs North Korea's diplomacy?", "runs North Korea's diplomacy"),
+        ("Who is Konstantin Asmolov?", None),  # a name: what he is, not who holds a post
+        ("Who was named MVP of the 2023 World Series?", None),  # who was named, not a post called "named MVP"
+        ("Who met Putin?", None),
+    ],
+)
+def test_a_who_question_that_names_a_post(question, post):
+    assert analyse(question).post == post

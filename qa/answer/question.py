@@ -115,7 +115,17 @@ _IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")  # "Who is <
 # articles call the one named (a title, an apposition), in words the question need not share.
 _ROLE = re.compile(
     r"^\s*(?:[Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s*)+\??\s*$"
-    r"|\b(?:[Ww]hat|[Ww]hich)\s+(?:position|post|role|title|job)\b|['’]s\s+(?:position|post|role|title|job)\b"
+    r"|\b(?:[Ww]hat|[Ww]hich)\s+(?:position|post|role|title|job)\b"
+    r"|['’]s\s+(?:position|post|role|title|job)(?=\s*[?,]|\s*$|\s+(?:at|in|on|with|of|for|during|before|after)\b)"
+)  # not "Morrell's title defence"
+# "Who is North Korea's top diplomat?", "Who heads the foreign ministry?": a "who" question that names a post, to be
+# matched against what the articles call each person ("North Korean Foreign Minister Choe Son-hui").
+_LEADS = (  # verbs of holding a post
+    r"(?:runs?|ran|heads?|headed|leads?|led|chairs?|chaired|directs?|directed|oversees?|oversaw|manages?|managed"
+    r"|commands?|commanded|coach(?:es|ed)?)\s"
+)
+_POST = re.compile(
+    rf"^\s*[Ww]ho\s+(?:(?:is|was|are|were)\s+(?=[^?]*\s(?-i:[a-z]{{3,}})\b)|(?={_LEADS}))(.+?)\??\s*$", re.I
 )
 _QUARTER = re.compile(r"[Qq]([1-4])")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
@@ -221,6 +231,7 @@ class Question:
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     speaker: str | None = None  # who it asks to have said something: "What did Jo Chun Ryong say ...?"
+    post: str | None = None  # the post a "who" question names: "is North Korea's top diplomat", "heads the ministry"
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
     framing: tuple[DateConstraint, ...] = ()  # its dates that frame it rather than being asked about (see _frames)
@@ -241,7 +252,7 @@ def analyse(question: str) -> Question:
     """Take a question apart into terms, anchors and wanted answer types. Anchors are what the answer must be
     about: named entities (not nationalities: "American" may be said as "White House"; not dates), other
     capitalised words past the first, and numbers."""
-    from qa.answer.entities import asks_said, main_verb, named_entities, past_tense
+    from qa.answer.entities import asks_said, main_verb, named_entities, past_tense, tagged
 
     # the small model may take a score or a range into the name before it
     entities = [(label, _TRAILING_SCORE.sub("", text), at) for label, text, at in named_entities(question)]
@@ -266,7 +277,10 @@ def analyse(question: str) -> Question:
             numbers.append(word)
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
-    if _IDENTITY.match(question):
+    post = _POST.match(question)
+    if post and not re.match(_LEADS, post.group(1), re.I) and tagged(post.group(1))[0][1] in ("VERB", "AUX"):
+        post = None  # "Who was named MVP?" asks who was named, not who holds a post called "named MVP"
+    if _IDENTITY.match(question) and not post:
         types -= {"PERSON"}  # "Who is Konstantin Asmolov?" asks what he is, not for another person
     if anchors and _ROLE.search(question):
         types |= {"ROLE"}
@@ -299,6 +313,7 @@ def analyse(question: str) -> Question:
         focus_kind=kind,
         event=next((t for t in terms(verb or "") if t not in _LIGHT_VERBS), None),
         speaker=None if types or noun is not None else asks_said(from_question_word(question)),
+        post=post.group(1) if post else None,
         picks=picks,
         measures=noun in _MEASURE_OF,
         per=_per(question),

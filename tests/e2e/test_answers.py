@@ -40,6 +40,13 @@ def test_who_is_someone_is_answered_by_a_sentence_that_says_what_they_are(engine
     check_verbatim(a, engine)
 
 
+@pytest.mark.parametrize("question", ["Who is North Korea's top diplomat?", "Who runs North Korea's diplomacy?"])
+def test_a_post_asked_in_other_words_finds_the_one_the_articles_give_that_title(engine, settings, question):
+    a = qa.answer(question, settings=settings)
+    assert not a.abstained and re.search(r"Foreign Minister,? Choe Son[- ][Hh]ui", a.text), a.text
+    check_verbatim(a, engine)
+
+
 def test_every_sentence_carries_a_citation(engine, settings):
     a = qa.answer("What does Jo Chun Ryong oversee?", settings=settings)
     assert not a.abstained and "munitions" in a.text

@@ -217,6 +217,7 @@ def test_a_sentence_may_report_what_someone_said(sentence, speaker, reports):
         ),
         ("Russian President Vladimir Putin met her.", "Putin", ["Russian President"]),  # not the first name
         ("On January 14, Choe Son-hui arrived in Russia.", "Choe Son-hui", []),  # nothing says what she is
+        ("The email thread, a long one, was leaked.", "Threads", []),  # a name is written with a capital
     ],
 )
 def test_descriptions_are_what_a_sentence_calls_the_one_named(sentence, name, said):

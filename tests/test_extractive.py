@@ -722,6 +722,11 @@ def test_a_question_the_writer_asks_answers_nothing():
                   "Playoff field", "CBS Sports", date(2023, 12, 3))  # fmt: skip
     a = ask("Which teams made the College Football Playoff after the season?", cfp)
     assert "The committee picked" in a.text and "Can Alabama" not in a.text
+    # two questions read together ask too, though the second leans on the first
+    sbf = article("sbf.txt", "Who is Sam Bankman-Fried, the former CEO of crypto exchange FTX? Is he a liar and a "
+                  "fraud?\n\nFTX founder Sam Bankman-Fried faces seven counts of fraud.", "SBF", "Fortune",
+                  date(2023, 10, 3))  # fmt: skip
+    assert "faces seven counts" in ask("Who is Sam Bankman-Fried?", sbf).text
 
 
 def test_a_report_published_before_what_is_asked_about_does_not_say_it():

@@ -367,7 +367,14 @@ def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str,
     names = [
         (s, e) for _, words, s in named_entities(text) if set(terms(words)) & set(name_terms) for e in [s + len(words)]
     ]
-    named = {t for t in doc if set(terms(t.text)) & set(name_terms) or any(s <= t.idx < e for s, e in names)}
+    # a name is written with capitals ("an email thread" does not name Threads), "Son-hui" on after its hyphen
+    hyphened = {t.i for t in doc if t.i > 1 and doc[t.i - 1].text == "-" and doc[t.i - 2].text[:1].isupper()}
+    named = {
+        t
+        for t in doc
+        if (t.text[:1].isupper() or t.i in hyphened)
+        and (set(terms(t.text)) & set(name_terms) or any(s <= t.idx < e for s, e in names))
+    }
     found: list[tuple[str, str, int]] = []
 
     def add(start: int, end: int) -> None:

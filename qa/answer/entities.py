@@ -274,6 +274,16 @@ def described_as(text: str, noun: str) -> list[int]:
     return found
 
 
+def modified(text: str, offset: int) -> tuple[int, int] | None:
+    """The (start, end) of the noun phrase the word at `offset` describes as an adjective ("the highly anticipated
+    criminal trial for Sam Bankman-Fried" for "anticipated"); None when the word is no such adjective."""
+    token = next((t for t in _parse(text) if t.idx == offset), None)
+    if token is None or token.dep_ != "amod":
+        return None
+    phrase = _span(token.head)
+    return phrase.start_char, phrase.end_char
+
+
 def answer_kinds(texts: list[str]) -> list[list[tuple[str, str, int]]]:
     """For each text, the (kind, words, offset) of every entity, reason cue or quotation it holds."""
     found = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.candidate import Candidate
-from qa.answer.entities import described_as
+from qa.answer.entities import described_as, modified
 from qa.answer.question import EXACT, ORG_WORDS, Question, term_matches, terms
 from qa.dates import find_dates, looks_ahead
 
@@ -160,12 +160,16 @@ def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int])
 
 def _expected(c: Candidate, found: Found) -> set[int]:
     """The offsets of the figures the candidate says were expected: the one nearest each word of expectation
-    ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected")."""
+    ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected"); of an adjective, one in the phrase
+    it describes ("expected growth of 5%"), not the day "the highly anticipated trial" started."""
     figures = [at for kind, _, at in found if kind in NEAR_KINDS]
     claimed = set()
     for offset, _, stems in c.words:
         if figures and any(t in _FORETOLD for t in stems):
-            claimed.add(min(figures, key=lambda at: abs(at - offset)))
+            phrase = modified(c.text, offset)
+            near = [at for at in figures if phrase is None or phrase[0] <= at < phrase[1]]
+            if near:
+                claimed.add(min(near, key=lambda at: abs(at - offset)))
     return claimed
 
 

@@ -367,7 +367,7 @@ def _parts(name: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
-_DESCRIBING = {"compound", "amod", "nmod", "nn"}  # words before a name that say what the named one is
+_DESCRIBING = {"compound", "amod", "nmod"}  # words before a name that say what the named one is
 _PUNCT_EDGES = " ,;:()-–—\"'“”‘’"
 
 

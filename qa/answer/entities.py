@@ -379,16 +379,15 @@ def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str,
 
     doc = _parse(text)
     # the name's words: those with its terms, and the rest of the entity they are part of ("Vladimir" of Putin)
-    names = [
-        (s, e) for _, words, s in named_entities(text) if set(terms(words)) & set(name_terms) for e in [s + len(words)]
-    ]
+    wanted = set(name_terms)
+    names = [(at, at + len(words)) for _, words, at in named_entities(text) if set(terms(words)) & wanted]
     # a name is written with capitals ("an email thread" does not name Threads), "Son-hui" on after its hyphen
     hyphened = {t.i for t in doc if t.i > 1 and doc[t.i - 1].text == "-" and doc[t.i - 2].text[:1].isupper()}
     named = {
         t
         for t in doc
         if (t.text[:1].isupper() or t.i in hyphened)
-        and (set(terms(t.text)) & set(name_terms) or any(s <= t.idx < e for s, e in names))
+        and (set(terms(t.text)) & wanted or any(start <= t.idx < end for start, end in names))
     }
     found: list[tuple[str, str, int]] = []
 
@@ -402,8 +401,11 @@ def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str,
 
     for run in _runs(doc, named):
         head = next(t for t in run if t.head not in run or t.head == t)
-        before = [t for t in run[0].lefts if t.dep_ in _DESCRIBING and t not in named] + [
-            t for t in head.lefts if t.dep_ in _DESCRIBING and t not in named and t.i < run[0].i
+        before = [
+            t
+            for word in (run[0], head)
+            for t in word.lefts
+            if t.dep_ in _DESCRIBING and t not in named and t.i < run[0].i
         ]
         if before:  # "Kremlin spokesman Dmitry Peskov": from the title's first word to the name
             add(min(t.left_edge.i for t in before), run[0].i)
@@ -422,9 +424,8 @@ def _runs(doc, named: set) -> list[list]:
     runs: list[list] = []
     for t in doc:
         joins = t.text == "-" and t.i + 1 < len(doc) and doc[t.i + 1] in named
-        if t in named or (joins and runs and runs[-1][-1].i == t.i - 1):
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
+        if runs and runs[-1][-1].i == t.i - 1 and (t in named or joins):
+            runs[-1].append(t)
+        elif t in named:
+            runs.append([t])
     return runs

@@ -144,8 +144,10 @@ class Extractive:
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
-        attested = q.event if q.event and any(term_matches(q.event, c.stems) for c in candidates) else None
-        attested = None if q.post else attested  # "Who runs North Korea's diplomacy?": a post, whatever the verb
+        # (not for a post: "Who runs North Korea's diplomacy?" is answered by a title, whatever the verb)
+        attested = (
+            q.event if q.event and not q.post and any(term_matches(q.event, c.stems) for c in candidates) else None
+        )
         shortlist = self._score(q, candidates, attested)
         # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing, nor does one
         # that asks ("Will Alabama make the College Football Playoff?")

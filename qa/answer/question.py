@@ -231,7 +231,7 @@ class Question:
     per: tuple[str, ...] = ()  # the terms of the unit a rate is asked per: "per share", "monthly", "annual"
     event: str | None = None  # the term of the question's main verb: "hire" in "Who did X hire as coach ...?"
     speaker: str | None = None  # who it asks to have said something: "What did Jo Chun Ryong say ...?"
-    post: str | None = None  # the post a "who" question names: "is North Korea's top diplomat", "heads the ministry"
+    post: str | None = None  # the post a "who" question names: "North Korea's top diplomat", "heads the ministry"
     places: tuple[Name, ...] = ()  # the places it names
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
     framing: tuple[DateConstraint, ...] = ()  # its dates that frame it rather than being asked about (see _frames)

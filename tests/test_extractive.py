@@ -893,3 +893,34 @@ def test_a_figure_by_the_names_answers_when_none_stands_by_the_words_of_the_even
     deal = article("cubic.txt", text, "Cubic Telecom raises", "TechCrunch", date(2023, 12, 5))
     answer = ask("How much did SoftBank Corp pay for its 51% stake in Cubic Telecom?", deal)
     assert not answer.abstained and "€473 million" in answer.text
+
+
+def test_a_name_the_question_gives_may_stand_in_its_article_outside_the_passages():
+    text = (
+        "This excerpt is adapted from a book by the climate scientist Jane Holloway.\n\n"
+        "The planet has warmed before.\n\nIn the Great Dying, 96% of marine species perished."
+    )
+    book = article("book.txt", text, "How the Great Dying happened", "Live Science", date(2023, 12, 1))
+    last = text.index("In the")
+    passages = [Passage(book, last, len(text), 1.0)]
+    a = Extractive({book.path: book, **{o.path: o for o in OTHERS}}).answer(
+        "What share of marine species perished in the Great Dying, according to Jane Holloway?", passages
+    )
+    assert not a.abstained and "96%" in a.text
+
+
+def test_a_name_the_articles_first_sentences_give_is_what_a_later_sentence_is_about():
+    act = article(
+        "act.txt",
+        "After years of debate, the Online Safety Act has become law in the UK.\n\n"
+        "Regulators published their first guidelines on Thursday.\n\nThe rules cover search engines.\n\n"
+        "They also cover games.\n\nCritics say they are vague.\n\n"
+        "If a firm is found to be in breach, regulators can levy fines of up to £18 million.",
+        "New rules for the internet",
+        "The Verge",
+        date(2023, 11, 9),
+    )
+    a = ask("What fines can regulators levy on a firm in breach of the Online Safety Act?", act)
+    assert not a.abstained and "£18 million" in a.text
+    a = ask("What fines can regulators levy on a firm in breach of the Digital Markets Act?", act)
+    assert a.abstained

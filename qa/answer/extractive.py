@@ -50,6 +50,7 @@ SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says 
 ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first letters, is its adjective
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
+LEDE_SENTENCES = 2  # an article's first sentences, which name what all of it is about
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
 SPEAKER_SENTENCES = 3  # how far back the sentence may be that names who a pronoun's words are said by
 SHORTLIST = 20  # sentences embedded and tagged for each question
@@ -134,8 +135,9 @@ class Extractive:
         candidates = self._candidates(passages, who="PERSON" in q.types)
         if not candidates:
             return self._abstain(q, [], passages, "nothing was retrieved")
-        # A name the question hinges on must be in some passage, or in the title of its article.
-        seen = frozenset().union(*(c.covered | c.title for c in candidates))
+        # A name the question hinges on must be in some article a passage comes from (each sentence is checked
+        # for it below): "according to the Michael Mann excerpt" names the book's author once, far from the answer.
+        seen = frozenset().union(*(self._words(c.article) | c.about for c in candidates))
         said = " ".join(c.text for c in candidates)
         missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
@@ -305,7 +307,18 @@ class Extractive:
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
             and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
         ]
-        return self._unnamed(q, near, self._words(c.article) | c.about, f"{before} {c.text}") + places
+        anywhere = self._words(c.article) | c.about
+        unnamed = self._unnamed(q, near, anywhere, f"{before} {c.text}")
+        if unnamed:  # a name the article's first sentences give is what all of it is about (a place, one of several)
+            lede = self._lede(c.article)
+            unnamed = [n for n in unnamed if n in self._unnamed(q, frozenset(terms(lede)), anywhere, lede)]
+        return unnamed + places
+
+    def _lede(self, article: Article) -> str:
+        """An article's first sentences, which say what all of it is about ("After the Online Safety Act's arduous
+        multiyear passage ..." grounds "Ofcom can levy fines of up to £18 million")."""
+        spans = self._sentence_spans(article)[:LEDE_SENTENCES]
+        return article.text[spans[0][0] : spans[-1][1]] if spans else ""
 
     def _adjective_of(self, place: str, text: str) -> bool:
         """True when the text names a one-word place by a word of the same first three letters that the model holds

@@ -924,3 +924,18 @@ def test_a_name_the_articles_first_sentences_give_is_what_a_later_sentence_is_ab
     assert not a.abstained and "£18 million" in a.text
     a = ask("What fines can regulators levy on a firm in breach of the Digital Markets Act?", act)
     assert a.abstained
+
+
+def test_words_the_question_quotes_pick_the_sentence_that_says_them():
+    talks = article(
+        "talks.txt",
+        "Lavrov called the military cooperation between Moscow and Pyongyang a success and wants more of it.\n\n"
+        "Pranay Vaddi, a White House director, spoke about the military exchanges between Moscow and Pyongyang. On "
+        "Thursday, he "
+        'described them as "an unprecedented level of cooperation."',
+        "Visit to Moscow",
+        "Wire",
+        date(2024, 1, 19),
+    )
+    a = ask("Who called the military cooperation between Pyongyang and Moscow 'unprecedented'?", talks)
+    assert a.text.startswith("Pranay Vaddi") and "Lavrov" not in a.text

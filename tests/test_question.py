@@ -231,3 +231,9 @@ def test_a_question_about_what_someone_is_asks_for_a_role(question, role):
 )
 def test_a_who_question_that_names_a_post(question, post):
     assert analyse(question).post == post
+
+
+def test_the_words_a_question_quotes_are_kept_but_not_an_owner_s_apostrophe():
+    assert analyse("Who called the cooperation 'unprecedented'?").quoted == ("unprecedented",)
+    assert analyse("Which city did Passan say he has an “affinity” for?").quoted == ("affinity",)
+    assert analyse("What did Choe's aide tell Putin's?").quoted == ()

@@ -43,6 +43,7 @@ class Candidate:
     kinds: tuple[tuple[str, str], ...] = ()
     measured: bool = False  # it gives an amount next to the measure asked for ("revenue of $9.3 billion")
     post: float = 0.0  # how close what it calls a person it names is to the post the question names
+    quoted: float = 0.0  # the share of the words the question quotes that it says as quoted
     score: float = 0.0
     _words: list[tuple[int, str, list[str]]] | None = field(default=None, repr=False)
 

@@ -40,6 +40,7 @@ from qa.retrieve import Passage
 MAX_SENTENCES = 3
 NEAREST = 2  # passages shown with an abstention
 RELEVANT = 0.40  # below this relevance a sentence does not answer the question
+W_QUOTED = 0.3  # bonus for saying the words the question quotes
 W_TYPE, W_RANK = 0.2, 0.05  # bonus for holding the kind of answer asked for, and for a higher-ranked passage
 ADD_SHARE = 0.7  # a further sentence must score at least this share of the best one (and say more of the question)
 LIST_SHARE = 0.92  # ... and this share when all it adds is one more name of the kind asked for
@@ -205,13 +206,17 @@ class Extractive:
                     return self._abstain(
                         q, shortlist, passages, "the words the articles report were said at another time"
                     )
+        if quoting := max((c.quoted for c in relevant), default=0.0):
+            # "Who called it 'unprecedented'?" asks about the sentence that says it
+            relevant = [c for c in relevant if c.quoted == quoting]
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
             giving = [c for c in relevant if any(k in ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
             if kind == "PERSON" and attested:
                 # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
-                giving = [c for c in giving if term_matches(q.event, c.stems | c.title)]
+                # (or one that says the words the question quotes: "Who called it 'unprecedented'?")
+                giving = [c for c in giving if term_matches(q.event, c.stems | c.title) or c.quoted]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
             if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE", "ROLE"):  # the words used, quoted if any are
@@ -425,17 +430,19 @@ class Extractive:
             # name (it is no more relevant: the title does not say the sentence answers the question).
             titled = (u for u in names if u not in covered and names_one(u, c.title))
             c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
+            # "Who called it 'unprecedented'?": the words quoted are the words said
+            c.quoted = sum(_says(c.text, words) for words in q.quoted) / len(q.quoted) if q.quoted else 0.0
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
-        candidates.sort(key=lambda c: c.coverage + c.titled + 1 / (1 + c.rank), reverse=True)
+        candidates.sort(key=lambda c: c.coverage + c.titled + c.quoted + 1 / (1 + c.rank), reverse=True)
         if q.post:  # "Who is North Korea's top diplomat?": of the likelier, those that call someone that come first
             self._posts(q.post, candidates[:POST_SHORTLIST])
-            candidates.sort(key=lambda c: c.coverage + c.titled + c.post + 1 / (1 + c.rank), reverse=True)
+            candidates.sort(key=lambda c: c.coverage + c.titled + c.quoted + c.post + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
         self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
         for c, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):
             c.meaning = max(0.0, float(meaning))
-            c.score = c.relevance + W_TERMS * c.titled + W_RANK / (1 + c.rank)
+            c.score = c.relevance + W_TERMS * c.titled + W_QUOTED * c.quoted + W_RANK / (1 + c.rank)
         if q.types:
             wanted = Wanted(q)
             if wanted.counted:
@@ -451,7 +458,7 @@ class Extractive:
                 c.kinds = tuple((kind, words) for kind, words, _ in answers)
                 c.measured = wanted.measured(c, answers)
                 given = {kind for kind, _ in c.kinds}
-                if attested and not term_matches(q.event, c.stems):
+                if attested and not (term_matches(q.event, c.stems) or c.quoted):
                     continue  # "Who did X hire?": a name in a sentence that does not say "hire" answers another thing
                 c.score += W_TYPE * sum(bool(ALIKE.get(t, {t}) & given) for t in q.types) / len(q.types)
                 c.score += c.post  # a title close to the post asked about says most of all who holds it
@@ -736,6 +743,15 @@ def _asks(c: Candidate) -> bool:
     with the sentence before it may lean on a statement ("At the time, ... how often does it?")."""
     first = c.text if c.second is None else c.text[: c.second]
     return first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
+
+
+def _says(text: str, words: str) -> bool:
+    """True when the text says the words, whatever their case, punctuation and quotation marks."""
+    return f" {_plain(words)} " in f" {_plain(text)} "
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+(?:['’]\w+)?", text.lower().replace("’", "'")))
 
 
 def _continues(before: str) -> bool:

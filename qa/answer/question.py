@@ -132,6 +132,8 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")  # a word with its hyphenated parts: "Son-hui"
 _ANCHOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _QUOTES = " '‘’\"“”"  # marks around a name, or after it for a plural owner
+# Words in quotation marks: an opening mark after a space (not the apostrophe of "Choe's"), a closing one before one
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(]))['‘"“]([^'’"”]{2,80}?)['’"”](?=[\s,.?!;:)]|$)""")
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # "Bayern Munich 5-1": a score, no part of the name
 # Names an answer must be about, as against places ("Moscow" for Russia) which reports often name another way.
 _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -236,6 +238,7 @@ class Question:
     dated: tuple[tuple[int, int], ...] = ()  # where in its text it names dates ("in January 2024")
     framing: tuple[DateConstraint, ...] = ()  # its dates that frame it rather than being asked about (see _frames)
     foreseen: tuple[DateConstraint, ...] = ()  # its dates of what may yet happen, or deadlines (see _FORESEEN)
+    quoted: tuple[str, ...] = ()  # the words it quotes: "Who called the cooperation 'unprecedented'?"
 
     @cached_property
     def happened(self) -> tuple[DateConstraint, ...]:
@@ -323,6 +326,7 @@ def analyse(question: str) -> Question:
         dated=tuple(dates),
         framing=tuple(d for d in asked_dates if _frames(question, d.text)),
         foreseen=tuple(d for d in asked_dates if _FORESEEN.search(question.partition(d.text)[0])),
+        quoted=tuple(m.group(1) for m in _QUOTED.finditer(question)),
     )
 
 

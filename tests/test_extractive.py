@@ -939,3 +939,17 @@ def test_words_the_question_quotes_pick_the_sentence_that_says_them():
     )
     a = ask("Who called the military cooperation between Pyongyang and Moscow 'unprecedented'?", talks)
     assert a.text.startswith("Pranay Vaddi") and "Lavrov" not in a.text
+
+
+def test_who_thinks_is_answered_by_an_opinion_however_reported():
+    views = article(
+        "views.txt",
+        "The daily newspaper Vedomosti wrote the opinion of Konstantin Asmolov, an expert of the Center for Korean "
+        "Studies, that the talk of an arms deal is overblown.\n\n"
+        '"I think the region could change," Pranay Vaddi said of the arms deal.',
+        "Talks in Moscow",
+        "Wire",
+        date(2024, 1, 16),
+    )
+    a = ask("Which expert thinks the talk of an arms deal is overblown?", views)
+    assert not a.abstained and "Asmolov" in a.text

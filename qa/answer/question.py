@@ -97,6 +97,8 @@ _COPULA = {"is", "was", "are", "were"}
 # Verbs (as terms) that say little of what happened: "Who said that?" is about what was said, in whatever words;
 # "Who became CEO?" about the post. ("do" and "have" are stop words: they have no term.)
 _LIGHT_VERBS = {"say", "tell", "make", "get", "take", "go", "becom", "give", "hold", "put"}
+# and verbs of holding a view (as stems): a report gives one in many ways ("the opinion of Konstantin Asmolov")
+_LIGHT_VERBS |= {"think", "believ", "feel", "consid", "reckon", "argu", "claim", "suggest"}
 # A date that frames the question rather than being asked about: a point it counts from or to ("after going back at
 # 2am on 29 October 2023", "before Choe's January 2024 trip"), or the date of the report it cites ("as reported by
 # TechCrunch in November 2023", "Fox News's December 2023 piece").

@@ -953,3 +953,17 @@ def test_who_thinks_is_answered_by_an_opinion_however_reported():
     )
     a = ask("Which expert thinks the talk of an arms deal is overblown?", views)
     assert not a.abstained and "Asmolov" in a.text
+
+
+def test_a_name_many_sentences_of_its_article_say_is_what_a_later_sentence_is_about():
+    text = (
+        "Don McLean spoke to reporters on Monday.\n\nHe is 78.\n\nAmerican Pie was written in 1970.\n\n"
+        "Critics still study American Pie.\n\nFans sing American Pie at every show.\n\nHe toured Europe last year.\n\n"
+        "He also toured Asia.\n\nHe rested in the summer.\n\n"
+        "After eight weeks on the charts, the song hit No. 1 on the Billboard chart on Jan. 15, 1972."
+    )
+    song = article("pie.txt", text, "Don McLean looks back", "Fox News", date(2023, 12, 2))
+    a = ask("On what date did 'American Pie' hit No. 1 on the Billboard chart?", song)
+    assert not a.abstained and "Jan. 15, 1972" in a.text
+    twice = article("pie2.txt", text.replace("Fans sing American Pie", "Fans sing it"), "Don McLean", "Fox", None)
+    assert ask("On what date did 'American Pie' hit No. 1 on the Billboard chart?", twice).abstained

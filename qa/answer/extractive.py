@@ -51,6 +51,7 @@ SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says 
 ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first letters, is its adjective
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
+TOPIC_MENTIONS = 3  # a name this many sentences of an article say is what all of it is about
 LEDE_SENTENCES = 2  # an article's first sentences, which name what all of it is about
 CONTEXT_SENTENCES = 3  # the sentences before a candidate that may name what it speaks of
 SPEAKER_SENTENCES = 3  # how far back the sentence may be that names who a pronoun's words are said by
@@ -94,6 +95,7 @@ class Extractive:
         self._article_days: dict[tuple[str, str], set[Period]] = {}
         self._article_quarters: dict[tuple[str, str], set[int]] = {}
         self._acronyms: dict[tuple[str, str], dict[str, str]] = {}
+        self._sentence_terms: dict[tuple[str, str], list[frozenset[str]]] = {}
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
@@ -317,6 +319,9 @@ class Extractive:
         if unnamed:  # a name the article's first sentences give is what all of it is about (a place, one of several)
             lede = self._lede(c.article)
             unnamed = [n for n in unnamed if n in self._unnamed(q, frozenset(terms(lede)), anywhere, lede)]
+        if unnamed:  # so is a name many of its sentences say
+            topics = {name.text for name in q.names if self._mentions(name, c.article) >= TOPIC_MENTIONS}
+            unnamed = [n for n in unnamed if n not in topics]
         return unnamed + places
 
     def _lede(self, article: Article) -> str:
@@ -324,6 +329,14 @@ class Extractive:
         multiyear passage ..." grounds "Ofcom can levy fines of up to £18 million")."""
         spans = self._sentence_spans(article)[:LEDE_SENTENCES]
         return article.text[spans[0][0] : spans[-1][1]] if spans else ""
+
+    def _mentions(self, name: Name, article: Article) -> int:
+        """How many sentences of the article say the name (its telling terms)."""
+        said = _per_article(
+            self._sentence_terms, article, lambda a: [frozenset(terms(a.text[s:e])) for s, e in self._sentence_spans(a)]
+        )
+        telling = self._telling(name)
+        return sum(all(term_matches(t, stems) for t in telling) for stems in said)
 
     def _adjective_of(self, place: str, text: str) -> bool:
         """True when the text names a one-word place by a word of the same first three letters that the model holds

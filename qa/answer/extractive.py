@@ -317,8 +317,8 @@ class Extractive:
         anywhere = self._words(c.article) | c.about
         unnamed = self._unnamed(q, near, anywhere, f"{before} {c.text}")
         if unnamed:  # a name the article's first sentences give is what all of it is about (a place, one of several)
-            lede = self._lede(c.article)
-            unnamed = [n for n in unnamed if n in self._unnamed(q, frozenset(terms(lede)), anywhere, lede)]
+            lede, told = self._lede(c.article), frozenset().union(*self._said(c.article)[:LEDE_SENTENCES])
+            unnamed = [n for n in unnamed if n in self._unnamed(q, told, anywhere, lede)]
         if unnamed:  # so is a name many of its sentences say
             topics = {name.text for name in q.names if self._mentions(name, c.article) >= TOPIC_MENTIONS}
             unnamed = [n for n in unnamed if n not in topics]
@@ -332,11 +332,14 @@ class Extractive:
 
     def _mentions(self, name: Name, article: Article) -> int:
         """How many sentences of the article say the name (its telling terms)."""
-        said = _per_article(
+        telling = self._telling(name)
+        return sum(all(term_matches(t, stems) for t in telling) for stems in self._said(article))
+
+    def _said(self, article: Article) -> list[frozenset[str]]:
+        """The terms of each sentence of the article, computed once."""
+        return _per_article(
             self._sentence_terms, article, lambda a: [frozenset(terms(a.text[s:e])) for s, e in self._sentence_spans(a)]
         )
-        telling = self._telling(name)
-        return sum(all(term_matches(t, stems) for t in telling) for stems in said)
 
     def _adjective_of(self, place: str, text: str) -> bool:
         """True when the text names a one-word place by a word of the same first three letters that the model holds

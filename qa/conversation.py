@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.entities import named_entities, proper_names, tagged
+from qa.answer.entities import named_entities, proper_names, subjects, tagged
 from qa.answer.question import REPORT_NOUNS, analyse, said_at, term_matches, terms
 
 History = list[tuple[str, str]]
@@ -175,6 +175,10 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
         return together  # "Which of them was Russian?" after "Who saw her off?": the people named together
     if new and places and "PERSON" in q.types:
         return min(new, key=lambda e: min(abs(e[2] - at) for at in places))[1]
+    doers = subjects(last_question)  # "Did they claim ...?" after "What missile did North Korea say it fired?"
+    for label, text, _ in asked:
+        if label in kinds and any(text in doer for doer in doers):
+            return text
     for kind in kinds:
         for label, text, _ in asked + new:
             if label == kind:

@@ -144,3 +144,16 @@ def test_he_is_not_the_outlet_whose_interview_or_account_the_question_cites():
         "Which economist warned of a slowdown, according to The Independent",  # a name the entity model missed
     ):
         assert rewrite("what did he forecast?", [(asked, said)]) == "what did Maya Stern forecast?"
+
+
+def test_a_pronoun_is_the_name_the_last_question_asked_about_before_one_its_answer_gave():
+    fired = (
+        "What missile did North Korea say it fired around the time Choe got to Moscow?",
+        "Yonhap News Agency reported that Choe's visit to Moscow comes as the two countries seek to strengthen "
+        "military cooperation [1].",
+    )
+    assert rewrite("Did they claim the launch worked?", [fired]) == "Did North Korea claim the launch worked?"
+    united = ("Where were Manchester United in the Premier League table in early November?", "Eighth [1].")
+    assert rewrite("How did their Champions League campaign end?", [united]) == (
+        "How did Manchester United's Champions League campaign end?"
+    )

@@ -252,9 +252,14 @@ def reported(question: str) -> str:
 
 def subject(text: str) -> str | None:
     """The words of the subject of the sentence's main verb: "Choe" in "When did Choe return home?"."""
+    return next(iter(subjects(text)), None)
+
+
+def subjects(text: str) -> list[str]:
+    """The words of each subject the parse gives the sentence's main verb: "What missile" and "North Korea" in
+    "What missile did North Korea say it fired?"."""
     root = _root(_parse(text))
-    found = next(iter(_subjects(root)), None) if root is not None else None
-    return _span(found).text if found is not None else None
+    return [_span(found).text for found in _subjects(root)] if root is not None else []
 
 
 def described_as(text: str, noun: str) -> list[int]:

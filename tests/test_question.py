@@ -160,6 +160,7 @@ def test_the_question_from_its_question_word_on():
         ("What daily fine did the authority attach?", ("day", "daili")),
         ("At what annual rate was Roblox growing its headcount?", ("year", "annual")),  # "50 percent a year"
         ("How much did Microsoft pay?", ()),
+        ("Per Business Line, how many Indians will have $1 million in assets?", ()),  # who reports it
     ],
 )
 def test_the_unit_a_rate_is_asked_per(question, per):

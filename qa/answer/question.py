@@ -81,8 +81,9 @@ _MEASURE_NOUNS = {
     "NUMBER": "tally count attendance turnout population audience viewership",
 }
 _MEASURE_OF = {noun: kind for kind, nouns in _MEASURE_NOUNS.items() for noun in nouns.split()}
-# A rate asked for: "per share", "a monthly price", "an annual rate"; the terms that say it in an answer.
-_RATE = re.compile(r"\bper\s+([a-z]+)|\b(daily|weekly|monthly|yearly|annual|hourly)\b", re.I)
+# A rate asked for: "per share", "a monthly price", "an annual rate" (not "Per Business Line", who reports it); the
+# terms that say it in an answer.
+_RATE = re.compile(r"\bper\s+((?-i:[a-z]+))|\b(daily|weekly|monthly|yearly|annual|hourly)\b", re.I)
 _RATE_TERMS = {"daily": ("day", "daili"), "annual": ("year", "annual"), "yearly": ("year", "annual")}
 # A question about what is still to come: "When will Putin visit?", "When is the trial scheduled to begin?"
 _AHEAD = re.compile(

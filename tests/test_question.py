@@ -105,6 +105,7 @@ def test_question_frames_are_not_content_words():
         ("Which South Korean government body thought so?", "body"),
         ("What was Cubic Telecom's annual revenue in 2023?", "revenue"),
         ("What is the largest fine Ofcom can levy?", "fine"),  # tagged an adjective: a measure all the same
+        ("Roughly what is OpenAI worth these days?", "worth"),  # "these days" is another phrase
         ("What does Jo Chun Ryong oversee?", None),
         ("What position does Dmitry Peskov hold?", None),  # answered by a title, not by the word
         ("What word did the ministry use?", None),

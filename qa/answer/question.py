@@ -406,6 +406,8 @@ def focus_noun(question: str) -> str | None:
     while at < len(tokens):
         skipped = []
         while at < len(tokens) and tokens[at][1] in ("DET", "ADJ", "NUM", "PROPN", "PART"):  # "X's annual revenue"
+            if tokens[at][1] == "DET" and skipped and tokens[at - 1][1] not in ("DET", "PART"):
+                break  # "what is OpenAI worth these days": "these" opens another phrase
             skipped.append(tokens[at][0])
             at += 1
         run = []

@@ -76,7 +76,7 @@ _ATTRIBUTED = re.compile(
     r"\b(?:according\s+to|reported\s+by|(?:reported|wrote|writes|said|says)\s+in)\s+(?:the\s+)?$", re.I
 )
 _REPORTING = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{REPORT_NOUNS})s?\b", re.I)
-_OWNED = re.compile(r"['’]s$")
+_OWNED = re.compile(r"['’]s?$")  # "the Herald's", "Britney Spears'"
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 
 

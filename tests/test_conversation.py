@@ -157,3 +157,9 @@ def test_a_pronoun_is_the_name_the_last_question_asked_about_before_one_its_answ
     assert rewrite("How did their Champions League campaign end?", [united]) == (
         "How did Manchester United's Champions League campaign end?"
     )
+
+
+def test_a_name_the_model_reads_with_a_bare_apostrophe_is_the_name_alone():
+    dickens = ("How many copies has Charles Dickens' estate sold this year?", "It sold 2 million copies [1].")
+    assert rewrite("When did he die?", [dickens]) == "When did Charles Dickens die?"
+    assert rewrite("What was his first novel?", [dickens]) == "What was Charles Dickens's first novel?"

@@ -967,3 +967,18 @@ def test_a_name_many_sentences_of_its_article_say_is_what_a_later_sentence_is_ab
     assert not a.abstained and "Jan. 15, 1972" in a.text
     twice = article("pie2.txt", text.replace("Fans sing American Pie", "Fans sing it"), "Don McLean", "Fox", None)
     assert ask("On what date did 'American Pie' hit No. 1 on the Billboard chart?", twice).abstained
+
+
+def test_a_capital_the_question_names_is_its_country_in_the_sentence():
+    trip = article(
+        "w.txt",
+        "Choe Son-hui flew to Moscow on Sunday for talks with Sergei Lavrov.\n\n"
+        "The visit signals closer cooperation, which the United States warns could dramatically alter the security "
+        "threat the North poses to the region.",
+        "Choe visits Moscow",
+        "Wire",
+        date(2024, 1, 19),
+    )
+    answer = ask("What does Washington warn the visit could alter?", trip)
+    assert not answer.abstained
+    assert "the United States warns" in answer.text

@@ -13,6 +13,7 @@ import numpy as np
 
 from qa.answer import Answer, Citation, nearest_note
 from qa.answer.candidate import SAID_BY_PRONOUN, W_TERMS, Candidate, leans_back
+from qa.answer.capitals import stands_for
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import answer_kinds, descriptions, known_people, proper_names, reported, reports_words
@@ -145,7 +146,12 @@ class Extractive:
         missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
         named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
-        named |= {t for place in q.places if self._adjective_of(place.text, said) for t in place.stems}  # "British"
+        named |= {  # "British" for "Britain", "the United States" for "Washington"
+            t
+            for place in q.places
+            if self._adjective_of(place.text, said) or stands_for(place.text, said)
+            for t in place.stems
+        }
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
         missing += [d.text for d in q.dates if not any(d.matches(day) for c in candidates for day in self._days(c))]
         # The question's verb weighs as a name does when the sentences use it ("hire"), else it may be paraphrased.
@@ -311,6 +317,7 @@ class Extractive:
             if not all(term_matches(t, near) for t in place.stems if not self._common(t))
             and not _spelled_out(place.text, f"{before} {c.text}")
             and not self._adjective_of(place.text, f"{before} {c.text}")
+            and not stands_for(place.text, f"{before} {c.text}")  # "the United States" for "Washington"
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
             and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
         ]

@@ -127,6 +127,7 @@ def test_quoted_words_are_found():
             "why Jo's presence at the meeting was seen as significant",
         ),
         ("why is Kim Jong-un seeking ties with Russia", "why Kim Jong-un is seeking ties with Russia"),
+        ("why is Washington uneasy about Choe's trip", "why Washington is uneasy about Choe's trip"),  # ADJ
     ],
 )
 def test_a_question_is_said_as_a_clause_after_the_articles_do_not_say(question, said):

@@ -233,8 +233,13 @@ def reported(question: str) -> str:
     if who is None or who.left_edge.i != moved[-1].i + 1:
         return question
     end = who.right_edge.i
-    if verb is aux:  # "why was X seen as ...": the small parser ties "seen" to X; the subject ends before it
-        tied = [t for t in doc[who.i + 1 : end + 1] if t.pos_ == "VERB" and t.dep_ == "acl"]
+    if verb is aux:  # "why was X seen as ...", "why is X uneasy ...": the small parser ties "seen" or "uneasy" to X;
+        # the subject ends before it
+        tied = [
+            t
+            for t in doc[who.i + 1 : end + 1]
+            if (t.pos_ == "VERB" and t.dep_ == "acl") or (t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.i == who.i)
+        ]
         end = tied[0].left_edge.i - 1 if tied else end
     inflected = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(aux.text.lower()) if len(moved) == 1 else None
     words = [t.text_with_ws for t in doc]

@@ -4,6 +4,7 @@ for North Korea), from the country data the `countryinfo` package ships."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
 from qa.answer.question import terms
@@ -11,11 +12,10 @@ from qa.answer.question import terms
 _DISTRICT = re.compile(r"\s+D\.?C\.?$")  # "Washington D.C." is said "Washington"
 
 
-def stands_for(place: str, text: str) -> bool:
-    """True when the text names the place by its country (for a capital: "the United States", "US", "American") or
-    by its capital (for a country)."""
-    said = set(terms(text))
-    return any(set(words) <= said for words in _others().get(tuple(terms(place)), ()))
+def stands_for(place: tuple[str, ...], said: Collection[str]) -> bool:
+    """True when the terms `said` name the place (its terms) by its country (for a capital: "the United States",
+    "US", "American") or by its capital (for a country)."""
+    return any(set(words) <= said for words in _others().get(place, ()))
 
 
 @cache

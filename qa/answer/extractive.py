@@ -143,13 +143,14 @@ class Extractive:
         # for it below): "according to the Michael Mann excerpt" names the book's author once, far from the answer.
         seen = frozenset().union(*(self._words(c.article) | c.about for c in candidates))
         said = " ".join(c.text for c in candidates)
+        spoken = frozenset().union(*(c.stems for c in candidates))  # the terms of `said`
         missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
         named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
         named |= {  # "British" for "Britain", "the United States" for "Washington"
             t
             for place in q.places
-            if self._adjective_of(place.text, said) or stands_for(place.text, said)
+            if self._adjective_of(place.text, said) or stands_for(place.stems, spoken)
             for t in place.stems
         }
         missing += [t for t in sorted(q.anchors - named) if not term_matches(t, seen)]
@@ -305,7 +306,8 @@ class Extractive:
         before it and what it calls by a noun the article introduced with a name; for a person or a one-word name
         (the small NER model takes many a surname for an organisation), the whole article."""
         before = self._before(c) if in_context else ""
-        near = c.covered | c.title | frozenset(terms(before))
+        spoken = c.stems | frozenset(terms(before))  # the terms of the candidate and the sentences before it
+        near = spoken | c.about | c.title
         if in_context:
             near |= self._introduced(q, c)
         # "the CPPA's exec director" names California’s Privacy Protection Agency where the article spells it out
@@ -317,7 +319,7 @@ class Extractive:
             if not all(term_matches(t, near) for t in place.stems if not self._common(t))
             and not _spelled_out(place.text, f"{before} {c.text}")
             and not self._adjective_of(place.text, f"{before} {c.text}")
-            and not stands_for(place.text, f"{before} {c.text}")  # "the United States" for "Washington"
+            and not stands_for(place.stems, spoken)  # "the United States" for "Washington"
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
             and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
         ]

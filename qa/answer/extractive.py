@@ -444,6 +444,7 @@ class Extractive:
         weights = {u: max(map(self.weights, u)) * (ANCHOR_WEIGHT if key & set(u) else 1) for u in _units(q)}
         total = sum(weights.values()) or 1.0
         names = [u for u in weights if q.anchors & set(u)]
+        quoted = [_plain(words) for words in q.quoted]  # "Who called it 'unprecedented'?": the words said
         for c in candidates:
             # "HSF" says "Hipgnosis Songs Fund" as the question writes it out
             initialled = {
@@ -455,8 +456,9 @@ class Extractive:
             # name (it is no more relevant: the title does not say the sentence answers the question).
             titled = (u for u in names if u not in covered and names_one(u, c.title))
             c.titled = TITLE_SHARE * sum(weights[u] for u in titled) / total
-            # "Who called it 'unprecedented'?": the words quoted are the words said
-            c.quoted = sum(_says(c.text, words) for words in q.quoted) / len(q.quoted) if q.quoted else 0.0
+            if quoted:
+                plain = _plain(c.text)
+                c.quoted = sum(words in plain for words in quoted) / len(quoted)
         # Retrieval already ranked the passages by meaning; words and rank pick the few candidates to embed.
         candidates.sort(key=lambda c: c.coverage + c.titled + c.quoted + 1 / (1 + c.rank), reverse=True)
         if q.post:  # "Who is North Korea's top diplomat?": of the likelier, those that call someone that come first
@@ -770,13 +772,10 @@ def _asks(c: Candidate) -> bool:
     return first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
 
 
-def _says(text: str, words: str) -> bool:
-    """True when the text says the words, whatever their case, punctuation and quotation marks."""
-    return f" {_plain(words)} " in f" {_plain(text)} "
-
-
 def _plain(text: str) -> str:
-    return " ".join(re.findall(r"\w+(?:['’]\w+)?", text.lower().replace("’", "'")))
+    """The text's words in small letters, each between spaces, without punctuation or quotation marks: one text
+    says another's words when its plain form holds the other's."""
+    return " " + " ".join(re.findall(r"\w+(?:['’]\w+)?", text.lower().replace("’", "'"))) + " "
 
 
 def _continues(before: str) -> bool:

@@ -654,6 +654,14 @@ def test_what_someone_said_is_answered_only_by_a_sentence_that_reports_their_wor
     assert not a.abstained and "talks with Putin went well" in a.text
 
 
+def test_words_dated_to_another_day_were_not_said_on_the_day_of_the_report():
+    remarks = article("vaddi.txt", "Pranay Vaddi spoke to reporters. On Thursday, he said the exchanges were "
+                      "unprecedented.\n\nHe said the threat could change.", "Vaddi", "AP",
+                      date(2024, 1, 19))  # fmt: skip
+    assert ask("What did Pranay Vaddi say on Friday, 19 January 2024?", remarks).abstained
+    assert "unprecedented" in ask("What did Pranay Vaddi say on 18 January 2024?", remarks).text
+
+
 def test_a_figure_next_to_the_question_words_said_in_other_words_answers():
     shipping = article("ship.txt", "The biggest carriers posted net income totaling $364 billion in 2021 and 2022, "
                        "according to figures compiled by industry veteran John McCown, after a decade of scant "

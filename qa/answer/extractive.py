@@ -34,7 +34,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans, stop_words
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import DateConstraint, Period, periods, quarters
+from qa.dates import DateConstraint, Period, find_dates, periods, quarters
 from qa.embeddings import embed_model
 from qa.retrieve import Passage
 
@@ -210,7 +210,7 @@ class Extractive:
                 return self._abstain(q, shortlist, passages, "no sentence that covers it reports what was said")
             # "What did Peskov say in October 2023?": not his words in a report of January 2024
             if q.happened:
-                relevant = [c for c in relevant if _said_then(c, q.happened)]
+                relevant = [c for c in relevant if _said_then(c, q.happened, self._before(c))]
                 if not relevant:
                     return self._abstain(
                         q, shortlist, passages, "the words the articles report were said at another time"
@@ -749,10 +749,13 @@ def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
     return not any(d.matches(when) for d in asked for when in periods(c.text, published))
 
 
-def _said_then(c: Candidate, asked: tuple[DateConstraint, ...]) -> bool:
-    """True when the candidate's words were said in one of the periods asked about: it names that time, or its
-    article was published then."""
-    return any(d.matches(w) for d in asked for w in periods(c.text, c.article.published))
+def _said_then(c: Candidate, asked: tuple[DateConstraint, ...], before: str) -> bool:
+    """True when the candidate's words were said in one of the periods asked about: it names that time or, naming
+    no day or month, the sentences `before` it do, or they name none and its article was published then ("On
+    Thursday, he described ..." in a report of Friday was not said on Friday)."""
+    published = c.article.published
+    named = [{m.value or m.month for m in find_dates(text, published)} - {None} for text in (c.text, before)]
+    return any(d.matches(w) for d in asked for w in (named[0] or named[1] or periods(c.text, published)))
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

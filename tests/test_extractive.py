@@ -603,6 +603,13 @@ def test_a_two_letter_part_of_a_name_does_not_name_the_person():
     assert ask("Did Choe meet Kim Jong-un in Moscow?", talks).abstained  # "un" of "Jong-un" is not "the UN"
 
 
+def test_a_question_of_yes_or_no_is_answered_by_a_sentence_that_names_everyone_in_it():
+    text = "Jo Chun Ryong sat in on Choe's talks with Putin on Tuesday.\n\nLavrov hosted a dinner on Monday."
+    trip = article("trip.txt", text, "Choe in Moscow", "Wire", date(2024, 1, 19))
+    assert ask("Did Jo Chun Ryong also sit in on Choe's talks with Lavrov?", trip).abstained
+    assert "sat in" in ask("Did Jo Chun Ryong sit in on Choe's talks with Putin?", trip).text
+
+
 def test_things_named_side_by_side_are_each_answered_by_their_own_sentence():
     spill = article(
         "spill.txt",

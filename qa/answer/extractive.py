@@ -78,6 +78,7 @@ _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
+_YES_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can|could|would|should)\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
 
@@ -856,8 +857,11 @@ def _spelled_out(name: str, text: str) -> bool:
 
 
 def _names_everyone(q: Question, c: Candidate) -> bool:
-    """True when the candidate names every person the question names (by any part of their name)."""
-    return all(names_one(person, c.covered) for person in q.people)
+    """True when the candidate names every person the question names (by any part of their name) and, for a
+    question of yes or no ("Did Jo sit in on Choe's talks with Lavrov?"), every name other than a place's."""
+    places = {place.text for place in q.places}
+    others = [name.stems for name in q.names if name.text not in places] if _YES_NO.match(q.text) else []
+    return all(names_one(name, c.covered) for name in [*q.people, *others])
 
 
 def _overlaps(c: Candidate, groups: list[list[Candidate]]) -> bool:

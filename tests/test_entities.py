@@ -128,6 +128,10 @@ def test_quoted_words_are_found():
         ),
         ("why is Kim Jong-un seeking ties with Russia", "why Kim Jong-un is seeking ties with Russia"),
         ("why is Washington uneasy about Choe's trip", "why Washington is uneasy about Choe's trip"),  # ADJ
+        (  # the moved verb goes right before the comma that ends the part
+            "what is the value of Ohtani's contract, and how much is deferred",
+            "what the value of Ohtani's contract is, and how much is deferred",
+        ),
     ],
 )
 def test_a_question_is_said_as_a_clause_after_the_articles_do_not_say(question, said):

@@ -250,8 +250,10 @@ def reported(question: str) -> str:
         carried = ""
     else:
         carried = "".join(t.text_with_ws for t in moved).rstrip() + " "  # "how long the visit was"
-    head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : end + 1], words[end + 1 :]
-    said = "".join(head + subject).rstrip() + " " + carried + "".join(rest)
+    head, subject, rest = words[: aux.i], words[moved[-1].i + 1 : end + 1], "".join(words[end + 1 :])
+    if rest[:1] in (",", ";", ":"):  # "what the value of the contract is, and how much ...", not "is , and"
+        carried = carried.rstrip()
+    said = "".join(head + subject).rstrip() + " " + carried + rest
     return said.strip()
 
 

@@ -686,6 +686,15 @@ def test_a_passage_that_answers_two_parts_is_quoted_once():
     assert len(a.citations) == 1 and a.text.count("35 goals") == 1
 
 
+def test_a_part_answered_by_a_sentence_already_quoted_with_the_one_after_it_is_not_repeated():
+    deal = article("ohtani.txt", "Shohei Ohtani announced Saturday that he has agreed to a contract with the Dodgers. "
+                   "It's a colossal 10-year, $700 million deal, so the franchise will be paying him beyond those 10 "
+                   "seasons.\n\nThe Dodgers have deep pockets.", "Ohtani joins Dodgers", "CBS",
+                   date(2023, 12, 10))  # fmt: skip
+    a = ask("How much is Shohei Ohtani's Dodgers contract worth, and when did he agree to it?", deal)
+    assert "$700 million" in a.text and a.text.count("announced") == 1 and len(a.citations) == 1
+
+
 def test_a_name_given_in_the_sentences_just_before_grounds_a_sentence():
     study = article("glp1.txt", "Mahyar Etminan of the University of British Columbia led the work.\n\n"
                     "It compared several weight loss drugs over four years.\n\n"

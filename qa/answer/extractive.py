@@ -658,7 +658,7 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
         if a.abstained:
             texts.append(a.text.removesuffix(nearest_note(a.citations)))
             continue
-        if {(c.source, c.start, c.end) for c in a.citations} <= {(c.source, c.start, c.end) for c in citations}:
+        if all(any(_within(c, q) for q in citations) for c in a.citations):
             continue  # "..., and how much of it is deferred?": answered by the passage already quoted
         offset = len(citations)
         citations += [replace(c, n=c.n + offset) for c in a.citations]
@@ -670,6 +670,11 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
         passages=tuple(passages),
         debug={"parts": [{"question": a.question, **a.debug} for a in answers]},
     )
+
+
+def _within(c: Citation, other: Citation) -> bool:
+    """True when the citation quotes a part of what the other quotes."""
+    return c.source == other.source and other.start <= c.start and c.end <= other.end
 
 
 def _each_grounded(q: Question, relevant: list[Candidate]) -> list[Candidate]:

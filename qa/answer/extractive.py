@@ -658,7 +658,7 @@ def _join(question: str, answers: list[Answer], passages: list[Passage]) -> Answ
         if a.abstained:
             texts.append(a.text.removesuffix(nearest_note(a.citations)))
             continue
-        if all(any(_within(c, q) for q in citations) for c in a.citations):
+        if all(any(_within(c, earlier) for earlier in citations) for c in a.citations):
             continue  # "..., and how much of it is deferred?": answered by the passage already quoted
         offset = len(citations)
         citations += [replace(c, n=c.n + offset) for c in a.citations]

@@ -7,6 +7,7 @@ import re
 
 from qa.answer.entities import named_entities, proper_names, subjects, tagged
 from qa.answer.question import REPORT_NOUNS, analyse, said_at, term_matches, terms
+from qa.pronouns import Pronouns, agrees
 
 History = list[tuple[str, str]]
 MAX_TURNS = 3  # earlier turns than these rarely hold what a pronoun refers to
@@ -80,18 +81,19 @@ _OWNED = re.compile(r"['’]s?$")  # "the Herald's", "Britney Spears'"
 _MARKERS = re.compile(r"\s*\[\d+\]|\s*\(\d{1,2} \w+ \d{4}\)")  # citation marks and resolved dates we added
 
 
-def rewrite(question: str, history: History | None) -> str:
-    """The question made to stand alone: a pronoun replaced by the entity it refers to in the conversation, or an
-    elliptical one ("What about Lavrov?") read into the last question. Unchanged without history."""
+def rewrite(question: str, history: History | None, pronouns: Pronouns | None = None) -> str:
+    """The question made to stand alone: a pronoun replaced by the entity it refers to in the conversation (never a
+    person the articles, through `pronouns`, call by the other gender's pronoun), or an elliptical one ("What about
+    Lavrov?") read into the last question. Unchanged without history."""
     standalone: History = []
     topic = None  # the entity the conversation is about once a pronoun has been resolved to it
     for asked, said in (history or [])[-MAX_TURNS:]:  # earlier follow-ups are made to stand alone first
-        asked, topic = _rewrite(asked, standalone, topic)
+        asked, topic = _rewrite(asked, standalone, topic, pronouns)
         standalone.append((asked, _MARKERS.sub("", said.split("\n", 1)[0])))
-    return _rewrite(question, standalone, topic)[0]
+    return _rewrite(question, standalone, topic, pronouns)[0]
 
 
-def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, str | None]:
+def _rewrite(question: str, history: History, topic: str | None, pronouns: Pronouns | None) -> tuple[str, str | None]:
     if not history:
         return question, topic
     last_question = history[-1][0]
@@ -102,7 +104,7 @@ def _rewrite(question: str, history: History, topic: str | None) -> tuple[str, s
     match = _PRONOUN.search(question)
     if match and (_REPORTED.search(question[: match.start()]) or _owner_named(question, match)):
         match = None  # "Which senator said he ...?", "What did Beeper do with its pricing?": asked about here
-    if match and (entity := topic or _referent(match.group(1).lower(), *history[-1])):
+    if match and (entity := topic or _referent(match.group(1).lower(), *history[-1], pronouns)):
         word = match.group(1).lower()
         possessive = word in _POSSESSIVE or (word == "her" and _next_word_is_noun(question, match.end()))
         owner = _OWNED.sub("", entity)  # the model may take in the "'s": not "the Herald's's", nor "beat Wilder's"
@@ -146,7 +148,7 @@ def with_names(question: str, earlier: str) -> str:
     return f"{question.rstrip(' ?')} ({', '.join(names)})?" if names else question
 
 
-def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
+def _referent(pronoun: str, last_question: str, last_answer: str, pronouns: Pronouns | None) -> str | None:
     """The entity a pronoun most likely refers to, of the kinds it can stand for: after a "who" question, the one
     the last answer named next to the words of what was asked (the answer to "Who invited her?" stands by
     "invitation"); else the last question's own, the likeliest kind first."""
@@ -167,6 +169,8 @@ def _referent(pronoun: str, last_question: str, last_answer: str) -> str | None:
         # "Choe Son-hui met Putin": a name the small model missed (not an acronym, "CHKP") is still a person's
         missed = proper_names(last_answer)
         new += [("PERSON", words, at) for words, at in missed if words not in last_question and not words.isupper()]
+    # "she" is not Lavrov, whom the articles call "he"
+    asked, new = ([e for e in found if agrees(pronoun, _OWNED.sub("", e[1]), pronouns)] for found in (asked, new))
     q = analyse(last_question)
     dated = {t for start, end in q.dated for t in terms(last_question[start:end])}  # "in January 2024" says when
     event = [t for t in q.terms if t not in q.anchors and t not in dated]

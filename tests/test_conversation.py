@@ -1,6 +1,7 @@
 import pytest
 
 from qa.conversation import rewrite
+from qa.pronouns import Pronouns
 
 PUTIN = (
     "Who met Putin?",
@@ -163,3 +164,13 @@ def test_a_name_the_model_reads_with_a_bare_apostrophe_is_the_name_alone():
     dickens = ("How many copies has Charles Dickens' estate sold this year?", "It sold 2 million copies [1].")
     assert rewrite("When did he die?", [dickens]) == "When did Charles Dickens die?"
     assert rewrite("What was his first novel?", [dickens]) == "What was Charles Dickens's first novel?"
+
+
+def test_she_is_not_a_person_the_articles_call_he():
+    articles = [
+        "Sergei Lavrov met Choe. He praised the talks. Lavrov said he was pleased.",
+        "Choe Son-hui flew home on Friday. She had met Putin. Choe said she was grateful.",
+    ]
+    talks = ("Who did Choe hold talks with in Moscow?", "Choe held talks with Sergei Lavrov in Moscow [1].")
+    assert rewrite("Did she also see Putin?", [talks]) == "Did Sergei Lavrov also see Putin?"  # nothing to tell by
+    assert rewrite("Did she also see Putin?", [talks], Pronouns(articles)) == "Did Choe also see Putin?"

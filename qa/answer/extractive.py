@@ -36,6 +36,7 @@ from qa.conversation import rewrite, with_names
 from qa.corpus import Article
 from qa.dates import DateConstraint, Period, find_dates, periods, quarters
 from qa.embeddings import embed_model
+from qa.pronouns import Pronouns
 from qa.retrieve import Passage
 
 MAX_SENTENCES = 3
@@ -98,6 +99,7 @@ class Extractive:
         self._article_quarters: dict[tuple[str, str], set[int]] = {}
         self._acronyms: dict[tuple[str, str], dict[str, str]] = {}
         self._sentence_terms: dict[tuple[str, str], list[frozenset[str]]] = {}
+        self.pronouns = Pronouns(a.text for a in articles.values())  # "she" or "he" for a name, for follow-ups
 
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
@@ -108,7 +110,7 @@ class Extractive:
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
             answers = [self._answer(parts[0], passages)]
             for part in parts[1:]:  # "..., and when did she get back?": "she" is who the part before named
-                part = rewrite(part, [(answers[-1].question, answers[-1].text)])
+                part = rewrite(part, [(answers[-1].question, answers[-1].text)], self.pronouns)
                 if _elliptical(analyse(part)):  # "..., and what had analysts expected?": of what came before
                     part = with_names(part, answers[-1].question)
                 answers.append(self._answer(part, passages))
@@ -119,7 +121,8 @@ class Extractive:
     def _interval(self, question: str, asked: Interval, passages: list[Passage]) -> Answer | None:
         """ "How many days after X did Y?": when X was and when Y was, each answered and cited, and the time
         between the two days (or months); None when either is not pinned to one."""
-        then = rewrite(asked.then, [(asked.first, "")])  # "... did she return?": she is who the first names
+        # "... did she return?": she is who the first names
+        then = rewrite(asked.then, [(asked.first, "")], self.pronouns)
         answers = [self._answer(asked.first, passages), self._answer(then, passages)]
         days = [pinned(a, asked.unit) for a in answers]
         if None in days:

@@ -152,9 +152,13 @@ def known_dates(text: str, published: date | None, inferred: bool = False, befor
 def periods(text: str, published: date | None) -> set[Period]:
     """The days, months and years a text is about: the days it may be dated (`publication_days`), and every date,
     month or year it names."""
-    found: set[Period] = {m.value or m.month for m in find_dates(text, published)}
-    found |= {(int(m.group()), None) for m in _YEAR_ALONE.finditer(text)}
-    return (found | (publication_days(published) if published else set())) - {None}
+    found = named_periods(text, published) | {(int(m.group()), None) for m in _YEAR_ALONE.finditer(text)}
+    return found | (publication_days(published) if published else set())
+
+
+def named_periods(text: str, published: date | None) -> set[Period]:
+    """The days and months a text names ("on Thursday" read against the day it was `published`)."""
+    return {m.value or m.month for m in find_dates(text, published)} - {None}
 
 
 def publication_days(published: date) -> set[date]:

@@ -50,7 +50,6 @@ class Engine:
         self.articles = {a.path: a for a in corpus.articles}
         self.retriever = Retriever(self.store, self.articles, settings.top_k)
         self.extractive = Extractive(self.articles)  # the offline answerer, and the LLM's fallback
-        self.pronouns = self.extractive.pronouns
         self._pick_answerer()
 
     def _pick_answerer(self) -> None:
@@ -69,14 +68,14 @@ class Engine:
         """Rewrite a follow-up from the history, retrieve, answer, then check every citation against the articles
         before returning."""
         text = check_question(question)
-        asked = rewrite(text, history, self.pronouns)
+        asked = rewrite(text, history, self.extractive.pronouns)
         return self._final(self.answerer.answer(asked, self.retriever.search(asked)), text, asked)
 
     def stream(self, question: str, history: History | None = None) -> Iterator[Answer]:
         """The answer as it grows (`final=False`), then the final one. The LLM's raw text is shown as it comes;
         the final answer, verified, replaces it (or the offline answer, when the endpoint fails midway)."""
         text = check_question(question)
-        asked = rewrite(text, history, self.pronouns)
+        asked = rewrite(text, history, self.extractive.pronouns)
         passages = self.retriever.search(asked)
         if self.llm is None:
             final = self._final(self.extractive.answer(asked, passages), text, asked)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 _PERSONAL = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -17,8 +18,14 @@ class Pronouns:
     """The pronouns the given texts use for each name asked about; computed once per name."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self._text = "\n".join(texts)  # one text: a mention's window ends at a line's end anyway
+        self._texts = list(texts)
         self._known: dict[str, str | None] = {}
+
+    @cached_property
+    def _text(self) -> str:
+        """All the texts as one, joined on the first name asked about (a follow-up), not at start-up: a mention's
+        window ends at a line's end anyway."""
+        return "\n".join(self._texts)
 
     def of(self, name: str) -> str | None:
         """'she' or 'he' for a person's name, None when the texts do not tell (too few mentions followed by a

@@ -34,7 +34,7 @@ from qa.answer.question import (
 from qa.chunking import sentence_spans, stop_words
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
-from qa.dates import DateConstraint, Period, find_dates, periods, quarters
+from qa.dates import DateConstraint, Period, named_periods, periods, quarters
 from qa.embeddings import embed_model
 from qa.pronouns import Pronouns
 from qa.retrieve import Passage
@@ -763,8 +763,8 @@ def _said_then(c: Candidate, asked: tuple[DateConstraint, ...], before: str) -> 
     no day or month, the sentences `before` it do, or they name none and its article was published then ("On
     Thursday, he described ..." in a report of Friday was not said on Friday)."""
     published = c.article.published
-    named = [{m.value or m.month for m in find_dates(text, published)} - {None} for text in (c.text, before)]
-    return any(d.matches(w) for d in asked for w in (named[0] or named[1] or periods(c.text, published)))
+    said = named_periods(c.text, published) or named_periods(before, published) or periods(c.text, published)
+    return any(d.matches(w) for d in asked for w in said)
 
 
 def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:

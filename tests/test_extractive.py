@@ -1006,3 +1006,17 @@ def test_a_capital_the_question_names_is_its_country_in_the_sentence():
     answer = ask("What does Washington warn the visit could alter?", trip)
     assert not answer.abstained
     assert "the United States warns" in answer.text
+
+
+def test_a_person_of_the_same_last_name_is_not_the_one_asked_about():
+    game = article(
+        "afl.txt",
+        "Fremantle beat the Lions at home on Sunday.\n\n"
+        "Captain Hayley Miller kicked two goals to give Fremantle a 26-point lead at half-time.",
+        "Dockers win",
+        "The Age",
+        date(2023, 10, 1),
+    )
+    a = ask("How many goals did Patrick Miller kick against the Lions?", game)
+    assert a.abstained
+    assert not ask("How many goals did Hayley Miller kick against the Lions?", game).abstained

@@ -16,7 +16,15 @@ from qa.answer.candidate import SAID_BY_PRONOUN, W_TERMS, Candidate, leans_back
 from qa.answer.capitals import stands_for
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
-from qa.answer.entities import answer_kinds, descriptions, known_people, proper_names, reported, reports_words
+from qa.answer.entities import (
+    answer_kinds,
+    descriptions,
+    known_people,
+    named_entities,
+    proper_names,
+    reported,
+    reports_words,
+)
 from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
@@ -149,7 +157,7 @@ class Extractive:
         said = " ".join(c.text for c in candidates)
         spoken = frozenset().union(*(c.stems for c in candidates))  # the terms of `said`
         missing = self._unnamed(q, seen, seen, said)
-        named = {t for p in q.people for t in p} | {t for name in q.names for t in name.stems}
+        named = {t for p in q.people for t in p.stems} | {t for name in q.names for t in name.stems}
         named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
         named |= {  # "British" for "Britain", "the United States" for "Washington"
             t
@@ -306,9 +314,10 @@ class Extractive:
     def _ungrounded(self, q: Question, c: Candidate, in_context: bool = False) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
         chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
-        Nepal. The context is the candidate, its article's title and byline and, `in_context`, the sentences
-        before it and what it calls by a noun the article introduced with a name; for a person or a one-word name
-        (the small NER model takes many a surname for an organisation), the whole article."""
+        Nepal, nor an article about a namesake for a person asked about. The context is the candidate, its article's
+        title and byline and, `in_context`, the sentences before it and what it calls by a noun the article
+        introduced with a name; for a person or a one-word name (the small NER model takes many a surname for an
+        organisation), the whole article."""
         before = self._before(c) if in_context else ""
         spoken = c.stems | frozenset(terms(before))  # the terms of the candidate and the sentences before it
         near = spoken | c.about | c.title
@@ -335,7 +344,8 @@ class Extractive:
         if unnamed:  # so is a name many of its sentences say
             topics = {name.text for name in q.names if self._mentions(name, c.article) >= TOPIC_MENTIONS}
             unnamed = [n for n in unnamed if n not in topics]
-        return unnamed + places
+        namesakes = [" ".join(sorted(p.stems)) for p in q.people if _namesake(p, anywhere, c.article.text)]
+        return unnamed + places + namesakes
 
     def _lede(self, article: Article) -> str:
         """An article's first sentences, which say what all of it is about ("After the Online Safety Act's arduous
@@ -387,7 +397,7 @@ class Extractive:
         """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
         another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
         by its initials in `text` ("DOJ" for "the US Justice Department")."""
-        missing = [" ".join(sorted(p)) for p in q.people if not names_one(p, anywhere)]
+        missing = [" ".join(sorted(p.stems)) for p in q.people if not names_one(p.stems, anywhere)]
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
             if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not (
@@ -725,7 +735,7 @@ def _units(q: Question) -> list[tuple[str, ...]]:
     once calls him "Kim" after), every other term is one of its own."""
     units: list[tuple[str, ...]] = []
     for t in q.terms:
-        person = next((p for p in q.people if t in p), None)
+        person = next((p.stems for p in q.people if t in p.stems), None)
         unit = tuple(u for u in q.terms if u in person) if person else (t,)
         if unit not in units:
             units.append(unit)
@@ -869,7 +879,26 @@ def _names_everyone(q: Question, c: Candidate) -> bool:
     question of yes or no ("Did Jo sit in on Choe's talks with Lavrov?"), every name other than a place's."""
     places = {place.text for place in q.places}
     others = [name.stems for name in q.names if name.text not in places] if _YES_NO.match(q.text) else []
-    return all(names_one(name, c.covered) for name in [*q.people, *others])
+    return all(names_one(name, c.covered) for name in [*(p.stems for p in q.people), *others])
+
+
+def _namesake(person: Name, anywhere: frozenset[str], text: str) -> bool:
+    """True when an article (its terms `anywhere`, its `text`) never says the first name of a person asked about and
+    names another person of the same last name: "Hayley Miller" is not "Patrick Miller"."""
+    if len(person.words) < 2:
+        return False
+    first, last = person.words[0], person.words[-1]
+    given = terms(first)  # none for "Will" of "Will Smith", a word too common to tell
+    if not first[0].isupper() or not given or any(term_matches(t, anywhere) for t in given):
+        return False
+    for m in re.finditer(rf"\b[A-Z][\w’'-]+\s+{re.escape(last)}\b", text):
+        around = text[max(0, m.start() - 100) : m.end() + 20]
+        if any(
+            label == "PERSON" and words.split()[-1] == last and words.split()[0] != first
+            for label, words, _ in named_entities(around)
+        ):
+            return True
+    return False
 
 
 def _overlaps(c: Candidate, groups: list[list[Candidate]]) -> bool:

@@ -222,7 +222,7 @@ class Question:
     text: str
     terms: tuple[str, ...]
     anchors: frozenset[str]
-    people: tuple[frozenset[str], ...]
+    people: tuple[Name, ...]
     names: tuple[Name, ...]
     types: frozenset[str]
     wh: bool
@@ -309,7 +309,7 @@ def analyse(question: str) -> Question:
         text=question,
         terms=tuple(dict.fromkeys(terms(_FRAME.sub(" ", question)))),
         anchors=frozenset(anchors),
-        people=tuple(frozenset(terms(text)) for label, text, _ in entities if label == "PERSON"),
+        people=tuple(_name(text) for label, text, _ in entities if label == "PERSON"),
         names=tuple(_name(text) for label, text, _ in entities if label in _NAME_LABELS and terms(text))
         + tuple(Name(n, (n,), (n,)) for n in numbers),
         types=types | wanted,

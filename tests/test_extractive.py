@@ -1020,3 +1020,20 @@ def test_a_person_of_the_same_last_name_is_not_the_one_asked_about():
     a = ask("How many goals did Patrick Miller kick against the Lions?", game)
     assert a.abstained
     assert not ask("How many goals did Hayley Miller kick against the Lions?", game).abstained
+
+
+def test_which_team_is_answered_by_a_name_the_question_does_not_give_itself():
+    preview = article(
+        "cfp.txt",
+        "The College Football Playoff ends with its title game in January.\n\n"
+        "The winners of the two CFP semifinal games meet in the title game, usually on a Monday in January.",
+        "What is the CFP?",
+        "Sporting News",
+        date(2023, 12, 1),
+    )
+    assert ask("Which team won the College Football Playoff title game?", preview).abstained
+    result = article(
+        "won.txt", "Michigan won the College Football Playoff title game on Monday.", "Final", "AP", date(2024, 1, 9)
+    )
+    a = ask("Which team won the College Football Playoff title game?", result)
+    assert not a.abstained and "Michigan" in a.text

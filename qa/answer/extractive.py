@@ -28,6 +28,7 @@ from qa.answer.entities import (
 from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
+    INITIALISM,
     WORD,
     Name,
     Question,
@@ -35,6 +36,7 @@ from qa.answer.question import (
     analyse,
     clauses,
     from_question_word,
+    initials,
     names_one,
     term_matches,
     terms,
@@ -70,6 +72,7 @@ POST_SHORTLIST = 3 * SHORTLIST  # sentences parsed for what they call each perso
 # Kinds of answer whose absence from every relevant sentence means the articles do not say.
 MUST_HAVE = {
     "PERSON": "a name",  # of a person or an organisation: the small model takes one for the other
+    "ORG": "a name",
     "DATE": "a date",
     "DURATION": "a length of time",
     "NUMBER": "a number",
@@ -83,7 +86,6 @@ _PARTICLE = re.compile(r"\s+(?:back|up|down|off|out|over|away)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year that names a thing rather than saying when: "the 2017 sign-stealing scheme", "Apple's 2023 revenue"
 _NAMING_YEAR = re.compile(r"\b(?:the|an?|its|his|her|their|this|that|\w+['’]s?)\s+((?:19|20)\d\d)\s+[A-Za-z]")
-_INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
@@ -158,7 +160,7 @@ class Extractive:
         spoken = frozenset().union(*(c.stems for c in candidates))  # the terms of `said`
         missing = self._unnamed(q, seen, seen, said)
         named = {t for p in q.people for t in p.stems} | {t for name in q.names for t in name.stems}
-        named |= {t for w in _INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
+        named |= {t for w in INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
         named |= {  # "British" for "Britain", "the United States" for "Washington"
             t
             for place in q.places
@@ -401,7 +403,7 @@ class Extractive:
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
             if not all(term_matches(t, vocabulary) for t in self._telling(name)) and not (
-                _initials(name.words, text) or _spelled_out(name.text, text) or _shortened(name, anywhere, text)
+                initials(name.words, text) or _spelled_out(name.text, text) or _shortened(name, anywhere, text)
             ):
                 missing.append(name.text)
         return missing
@@ -462,7 +464,7 @@ class Extractive:
         for c in candidates:
             # "HSF" says "Hipgnosis Songs Fund" as the question writes it out
             initialled = {
-                t for name in q.names if len(name.words) > 1 and _initials(name.words, c.text) for t in name.stems
+                t for name in q.names if len(name.words) > 1 and initials(name.words, c.text) for t in name.stems
             }
             covered = {u for u in weights if names_one(u, c.covered | initialled)}
             c.coverage = sum(weights[u] for u in covered) / total
@@ -811,15 +813,6 @@ def _elliptical(q: Question) -> bool:
     return not q.anchors and len(q.terms) <= ELLIPTICAL_TERMS
 
 
-def _initials(words: tuple[str, ...], text: str) -> bool:
-    """True when the text has an acronym of the name's words: "DOJ" for "the US Justice Department"."""
-    initials = {w[0].lower() for w in words}
-    return any(
-        set(a.lower()) - set("oatf") <= initials and len(set(a.lower()) & initials) >= 2
-        for a in _INITIALISM.findall(text)
-    )
-
-
 def _shortened(name: Name, anywhere: frozenset[str], text: str) -> bool:
     """True when a name of capitalised words its article writes out is written by its last word alone ("City
     decided ..." for "Manchester City") or by its first words alone ("Check Point (CHKP)" for "Check Point
@@ -868,7 +861,7 @@ def _owns(place: str, question: str) -> bool:
 
 def _spelled_out(name: str, text: str) -> bool:
     """True when a name written as initials is written out in the text: "UC" as "University of California"."""
-    if not _INITIALISM.fullmatch(name):
+    if not INITIALISM.fullmatch(name):
         return False
     words = r"(?:\s+(?:of|the|and|for|&))*\s+".join(rf"{letter}[a-z]+" for letter in name)
     return re.search(rf"\b{words}\b", text) is not None

@@ -8,7 +8,7 @@ import re
 
 from qa.answer.candidate import Candidate
 from qa.answer.entities import described_as, modified
-from qa.answer.question import EXACT, ORG_WORDS, Question, term_matches, terms
+from qa.answer.question import EXACT, ORG_WORDS, Question, initials, term_matches, terms
 from qa.dates import find_dates, looks_ahead
 
 # The kinds that can answer for each kind asked. The small NER model often takes a person for an organisation and
@@ -16,7 +16,7 @@ from qa.dates import find_dates, looks_ahead
 # answered by "$4.3 billion" too; "how much" not by a bare count ("three").
 ALIKE = {
     "PERSON": {"PERSON", "ORG"},
-    "ORG": {"PERSON", "ORG"},
+    "ORG": {"PERSON", "ORG", "PLACE"},  # "Michigan won": a team or firm may go by its place
     "NUMBER": {"NUMBER", "AMOUNT"},
     "NAME": {"PERSON", "ORG", "PLACE", "NAME"},  # "which creator": any name, given that noun ("Denino, a creator")
 }
@@ -102,9 +102,14 @@ class Wanted:
 
     def _asked(self, words: str) -> bool:
         """True when the question already says an entity: its words, or all its terms ("California’s Privacy
-        Protection Agency" is no answer to "Who is the director of California's Privacy Protection Agency?")."""
+        Protection Agency" is no answer to "Who is the director of California's Privacy Protection Agency?"), or
+        its initials ("CFP" for "the College Football Playoff")."""
         said = terms(words)
-        return words.lower().replace("’", "'") in self.asked or (bool(said) and set(said) <= self.terms)
+        return (
+            words.lower().replace("’", "'") in self.asked
+            or (bool(said) and set(said) <= self.terms)
+            or (words.isupper() and any(len(n.words) > 1 and initials(n.words, words) for n in self.q.names))
+        )
 
     def _not_the_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate cannot be the day asked for: no day at all for "on what date" ("the past

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from qa.chunking import sentence_spans, stop_words
 from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, parse_question_dates
 
+INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 _HOW_LONG = rf"how (?:long|many (?:{'|'.join(unit + 's' for unit in TIME_UNITS)}))\b"
 _RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"
@@ -199,6 +200,14 @@ def term_matches(term: str, vocabulary: Iterable[str]) -> bool:
         if word == term or (min(len(word), len(term)) >= 4 and (word.startswith(term) or term.startswith(word))):
             return True
     return False
+
+
+def initials(words: tuple[str, ...], text: str) -> bool:
+    """True when the text has an acronym of the name's words: "DOJ" for "the US Justice Department"."""
+    letters = {w[0].lower() for w in words}
+    return any(
+        set(a.lower()) - set("oatf") <= letters and len(set(a.lower()) & letters) >= 2 for a in INITIALISM.findall(text)
+    )
 
 
 def names_one(name: Collection[str], vocabulary: Collection[str]) -> bool:

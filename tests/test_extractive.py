@@ -1037,3 +1037,15 @@ def test_which_team_is_answered_by_a_name_the_question_does_not_give_itself():
     )
     a = ask("Which team won the College Football Playoff title game?", result)
     assert not a.abstained and "Michigan" in a.text
+
+
+def test_how_many_is_answered_by_a_number_of_what_counts_them_in_other_words():
+    game = article(
+        "fire.txt",
+        "78th min: A crowd of 62,124 was announced for the match, a new club record at Soldier Field.",
+        "Fire beat Inter Miami",
+        "Sporting News",
+        date(2023, 10, 4),
+    )
+    a = ask("How many people turned up at Soldier Field to watch the Fire?", game)
+    assert not a.abstained and "62,124" in a.text

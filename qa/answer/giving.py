@@ -66,11 +66,12 @@ class Wanted:
 
     def answers(self, c: Candidate, found: Found) -> Found:
         """The entities of the candidate (of those `found` in it) that answer the question. A date or number answers
-        when it stands near the words of the event (or of the question when none of those is there; an amount, near
-        its names when none stands near those): a sentence often holds several; a date that opens the sentence dates
-        all of it. A name answers anywhere in it."""
+        when it stands near the words of the event, in the question's words or others ("a crowd of 62,124" for "how
+        many people turned up"), or near the question's words when the sentence has none of the event's (an amount,
+        near its names when none stands near those): a sentence often holds several; a date that opens the sentence
+        dates all of it. A name answers anywhere in it."""
         q = self.q
-        event = self.event + tuple(c.said_as)  # "net income" for "profit"
+        event = self.event + tuple(c.said_as | c.counted_as)  # "net income" for "profit", "crowd" for "people"
         near = event if any(term_matches(t, c.stems) for t in event) else q.terms
         # "has picked up €473 million from SoftBank Corp. SoftBank is taking a 51% stake": no amount by the words of
         # the event ("stake"), so one by the names the question asks about

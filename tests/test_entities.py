@@ -162,6 +162,7 @@ def test_a_name_tagged_as_a_person_in_one_sentence_is_a_person_in_the_others_of_
         ("What did Jo Chun Ryong say during the meeting with Putin?", "Jo Chun Ryong"),
         ("What did Vice Foreign Minister Pak Chol-jun say?", "Vice Foreign Minister Pak Chol-jun"),
         ("What did Koo Byoung-sam say about a possible Putin visit?", "Koo Byoung-sam"),
+        ("What did referee Michael Oliver say after the game?", "referee Michael Oliver"),  # "referee" a verb
         ("What did Lavrov say Moscow appreciates about Pyongyang?", None),  # about what the clause says
         ("What did Gellar say she had been forced to cancel?", None),
         ("What did the ministry plan?", None),

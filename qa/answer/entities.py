@@ -204,6 +204,9 @@ def asks_said(question: str) -> str | None:
         return None
     # not subject(): "What was said at the meeting?" has a passive subject ("What"), and names no one
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None and (clause := next((c for c in root.children if c.dep_ == "csubj"), None)):
+        # "What did referee Michael Oliver say?": the parse takes "referee" for a verb, whose clause is the speaker
+        return root.doc[clause.i : root.i].text
     return _span(subject).text if subject is not None else None
 
 

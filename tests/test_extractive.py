@@ -1049,3 +1049,19 @@ def test_how_many_is_answered_by_a_number_of_what_counts_them_in_other_words():
     )
     a = ask("How many people turned up at Soldier Field to watch the Fire?", game)
     assert not a.abstained and "62,124" in a.text
+
+
+def test_the_name_of_one_who_did_something_is_given_by_a_sentence_that_says_it():
+    trip = article(
+        "trip.txt",
+        "Her delegation arrived in Moscow and was greeted at the airport by officials from Russia's foreign ministry "
+        "and North Korea's ambassador to Moscow.\n\nChoe's delegation was welcomed back at Pyongyang International "
+        "Airport by Vice Foreign Minister Pak Chol-jun and Military Attache Valeri Isaenko.",
+        "Choe in Moscow",
+        "Yonhap",
+        date(2024, 1, 19),
+    )
+    a = ask("What is the name of the North Korean ambassador who greeted Choe's delegation at the airport?", trip)
+    assert a.abstained
+    a = ask("What is the name of the North Korean official who welcomed Choe's delegation back?", trip)
+    assert not a.abstained and "Pak Chol-jun" in a.text

@@ -181,6 +181,8 @@ def test_the_main_verb_is_read_from_the_question_word_on():
     assert analyse("According to Yardbarker, who did the Minnesota Wild hire to replace Dean Evason?").event == "hire"
     assert analyse("According to TechCrunch, who became Binance's new CEO?").event is None  # a light verb
     assert analyse("Who, as Mozilla CEO, gave a deposition in the trial?").event is None  # the deposition is
+    # after "is", the verb of the clause that says who is asked about
+    assert analyse("What is the name of the ambassador who greeted Choe at the airport?").event == "greet"
 
 
 def test_the_words_someone_used_are_asked_for():

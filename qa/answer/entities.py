@@ -212,9 +212,18 @@ def asks_said(question: str) -> str | None:
 
 def main_verb(text: str) -> str | None:
     """The word at the root of the sentence's parse when it is a verb (or a noun standing for one: "elect" in
-    "Who did the House elect ...?"), not an auxiliary ("was")."""
+    "Who did the House elect ...?"), not an auxiliary ("was"): for a root "is", the verb of a clause that says what
+    the one asked about did ("greeted" in "What is the name of the official who greeted her?")."""
     root = _root(_parse(text))
+    if root is not None and root.pos_ == "AUX":  # "What is the name of the official who greeted her?": "greeted"
+        root = next((t for t in root.subtree if t.dep_ == "relcl" and t.pos_ == "VERB" and _relative(t)), root)
     return root.text if root is not None and root.pos_ in ("VERB", "NOUN") else None
+
+
+def _relative(verb) -> bool:
+    """True when a relative clause's verb has the relative pronoun for its subject: "who greeted her" says what the
+    one asked about did; "the features Discord announced" does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in verb.children)
 
 
 def reported(question: str) -> str:

@@ -1065,3 +1065,16 @@ def test_the_name_of_one_who_did_something_is_given_by_a_sentence_that_says_it()
     assert a.abstained
     a = ask("What is the name of the North Korean official who welcomed Choe's delegation back?", trip)
     assert not a.abstained and "Pak Chol-jun" in a.text
+
+
+def test_a_person_is_named_by_a_capitalised_word_not_by_a_word_their_name_begins():
+    game = article(
+        "nbl.txt",
+        "The Phoenix sealed a clinical victory over the 36ers.\n\n"
+        "Dejan Vasiljevic, signed only 48 hours earlier, had 17 points on debut with his new club.",
+        "NBL round 4",
+        "The Roar",
+        date(2023, 10, 29),
+    )
+    assert ask("How many points did Victor Wembanyama score on debut?", game).abstained
+    assert not ask("How many points did Dejan Vasiljevic score on debut?", game).abstained

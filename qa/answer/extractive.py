@@ -29,6 +29,7 @@ from qa.answer.giving import ALIKE, Wanted, opens
 from qa.answer.interval import Interval, between, interval, order, pinned
 from qa.answer.question import (
     INITIALISM,
+    NAME_WORD,
     WORD,
     Name,
     Question,
@@ -101,6 +102,7 @@ class Extractive:
 
     def __init__(self, articles: dict[str, Article]) -> None:
         self._terms: dict[tuple[str, str], frozenset[str]] = {}
+        self._capitals: dict[tuple[str, str], frozenset[str]] = {}
         self.weights = TermWeights(self._words(a) for a in articles.values())
         self._spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
@@ -158,7 +160,8 @@ class Extractive:
         seen = frozenset().union(*(self._words(c.article) | c.about for c in candidates))
         said = " ".join(c.text for c in candidates)
         spoken = frozenset().union(*(c.stems for c in candidates))  # the terms of `said`
-        missing = self._unnamed(q, seen, seen, said)
+        capitalised = frozenset().union(*(self._capitalised(c.article) | c.about for c in candidates))
+        missing = self._unnamed(q, seen, capitalised, said)
         named = {t for p in q.people for t in p.stems} | {t for name in q.names for t in name.stems}
         named |= {t for w in INITIALISM.findall(q.text) if _spelled_out(w, said) for t in terms(w)}
         named |= {  # "British" for "Britain", "the United States" for "Washington"
@@ -338,7 +341,7 @@ class Extractive:
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
             and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
         ]
-        anywhere = self._words(c.article) | c.about
+        anywhere = self._capitalised(c.article) | c.about
         unnamed = self._unnamed(q, near, anywhere, f"{before} {c.text}")
         if unnamed:  # a name the article's first sentences give is what all of it is about (a place, one of several)
             lede, told = self._lede(c.article), frozenset().union(*self._said(c.article)[:LEDE_SENTENCES])
@@ -396,9 +399,10 @@ class Extractive:
         return frozenset(found)
 
     def _unnamed(self, q: Question, near: frozenset[str], anywhere: frozenset[str], text: str) -> list[str]:
-        """The people and names of the question not mentioned: a person by any part of their name in `anywhere`,
-        another name or a number by its telling words (in `near`, or `anywhere` for a one-word capitalised name) or
-        by its initials in `text` ("DOJ" for "the US Justice Department")."""
+        """The people and names of the question not mentioned: a person by any part of their name in `anywhere` (the
+        terms of capitalised words: "victory" does not name "Victor Wembanyama"), another name or a number by its
+        telling words (in `near`, or `anywhere` for a one-word capitalised name) or by its initials in `text` ("DOJ"
+        for "the US Justice Department")."""
         missing = [" ".join(sorted(p.stems)) for p in q.people if not names_one(p.stems, anywhere)]
         for name in q.names:
             vocabulary = near if len(name.words) > 1 or not name.text[0].isupper() else anywhere
@@ -433,6 +437,12 @@ class Extractive:
     def _words(self, article: Article) -> frozenset[str]:
         """The terms of an article's title and text (those of the articles known at start, computed then)."""
         return _per_article(self._terms, article, lambda a: frozenset(terms(f"{a.title}\n{a.text}")))
+
+    def _capitalised(self, article: Article) -> frozenset[str]:
+        """The terms of the capitalised words of an article's title and text, which may be names."""
+        return _per_article(
+            self._capitals, article, lambda a: frozenset(terms(" ".join(NAME_WORD.findall(f"{a.title}\n{a.text}"))))
+        )
 
     def _before(self, c: Candidate) -> str:
         """The sentences just before the candidate, which may name what it speaks of ("PSG" for "it")."""

@@ -15,6 +15,7 @@ from qa.chunking import sentence_spans, stop_words
 from qa.dates import QUARTER_ORDINALS, TIME_UNITS, DateConstraint, find_dates, parse_question_dates
 
 INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")  # a word of capitals that may stand for a name's initials
+NAME_WORD = re.compile(r"\b[A-Z][\w’'.-]*")  # a word that may be (part of) a name: "Wembanyama", "Son-hui"
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "U.S." is one word
 _HOW_LONG = rf"how (?:long|many (?:{'|'.join(unit + 's' for unit in TIME_UNITS)}))\b"
 _RELATIVE = r" (?:before|after|ago|since|later|earlier)\b"

@@ -46,11 +46,12 @@ def nltk_data() -> None:
 
 @cache
 def stop_words() -> frozenset[str]:
-    """NLTK's English stop words ("the", "he", "but")."""
+    """NLTK's English stop words ("the", "he", "but"), but for "won", which it lists as the stem of "won't" and is a
+    word of its own ("Michigan won")."""
     nltk_data()
     from nltk.corpus import stopwords
 
-    return frozenset(stopwords.words("english"))
+    return frozenset(stopwords.words("english")) - {"won"}
 
 
 @cache

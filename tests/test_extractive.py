@@ -1078,3 +1078,16 @@ def test_a_person_is_named_by_a_capitalised_word_not_by_a_word_their_name_begins
     )
     assert ask("How many points did Victor Wembanyama score on debut?", game).abstained
     assert not ask("How many points did Dejan Vasiljevic score on debut?", game).abstained
+
+
+def test_who_won_is_answered_by_the_sentence_that_says_won_not_by_a_preview():
+    final = article(
+        "gf.txt",
+        "North Melbourne will face the Brisbane Lions in the grand final, after Jasmine Garner starred in the "
+        "preliminary final.\n\nThe Brisbane Lions won the grand final on Sunday, their second premiership.",
+        "AFLW",
+        "AP",
+        date(2023, 12, 4),
+    )
+    a = ask("Who won the AFLW grand final?", final)
+    assert "Brisbane Lions won" in a.text and "will face" not in a.text

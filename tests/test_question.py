@@ -6,6 +6,8 @@ from qa.answer.question import analyse, clauses, focus_noun, from_question_word,
 def test_terms_are_lemmas_stemmed_without_stop_words():
     assert terms("Putin met her at the meeting") == ["putin", "meet", "meet"]
     assert terms("the and of") == []
+    assert terms("Michigan won") == ["michigan", "won"]  # not the stem of "won't"
+    assert terms("they won't") == []
 
 
 def test_an_acronym_is_a_word_of_its_own_not_a_pronoun():

@@ -183,7 +183,10 @@ def terms(text: str) -> list[str]:
         if _ACRONYM.fullmatch(word):  # "US" and "U.S." are the country, never the pronoun "us"
             lemmas.append(word.replace(".", "").lower())
             continue
-        word = word.lower().replace("’", "'").split("'")[0]
+        word = word.lower().replace("’", "'")
+        if word.endswith("n't"):  # "won't", "don't": a negation, a stop word whatever its stem
+            continue
+        word = word.split("'")[0]
         if word not in stop and len(word) > 1 or word.isdigit():
             lemmas.append(lemma(word))
     return _stemmer().stemWords(lemmas)

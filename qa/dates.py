@@ -12,6 +12,7 @@ The rules, with `p` the published date:
 - "today", "tonight", "yesterday", "tomorrow" are days; "this/last/next week|month", "earlier this week"
   and "earlier in the week" give only the month, when the period lies within one month; "this/last/next year"
   only the year.
+- "that year" and "the following (previous) year" count from the year last named before them.
 - Without `p`, relative expressions have value None. Years alone and slashed dates are skipped.
 """
 
@@ -65,6 +66,7 @@ _PATTERN = re.compile(
         {_SP}(?P<unit>week|month))\b)
     |(?P<yr>(?P<ywhich>[Ll]ast|[Tt]his|[Nn]ext){_SP}year\b)
     |(?P<ty>(?:[Tt]hat(?:{_SP}same)?|[Tt]he{_SP}same){_SP}year\b)
+    |(?P<fy>[Tt]he{_SP}(?P<fwhich>following|previous|preceding){_SP}year\b)
     )""",
     re.VERBOSE,
 )
@@ -135,8 +137,8 @@ class DateConstraint:
 
 
 def find_dates(text: str, published: date | None, before: str = "") -> list[DateMention]:
-    """Every date expression in `text`, resolved against `published` where it is relative; "that year" against the
-    last year named before it (in `text`, else in the text `before` it)."""
+    """Every date expression in `text`, resolved against `published` where it is relative; "that year" and "the
+    following year" against the last year named before it (in `text`, else in the text `before` it)."""
     return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published, before))]
 
 
@@ -231,6 +233,9 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
     if kind in ("mty", "ty"):  # "in July of that year", "that same year": the year last named
         year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)
         return year and _relative(m, None, (int(year), g("m7") and _month_number(g("m7"))))
+    if kind == "fy":  # "the following year": the year after the one last named
+        year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)
+        return year and _relative(m, None, (int(year) + (1 if g("fwhich") == "following" else -1), None))
     if kind == "iso":
         return _absolute(m, int(g("iy")), int(g("im")), int(g("id")))
     if kind == "dot":

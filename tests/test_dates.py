@@ -142,6 +142,12 @@ def test_find_dates(text: str, published: date | None, expected: list[tuple]) ->
         ("And in July of that year, he received a liver.", "In 2015, he fell ill. ", ("July of that year", (2015, 7))),
         ("That same year, she left.", "It was founded in 2019.", ("That same year", (2019, None))),
         ("In 2012 it opened; in May the same year, it closed.", "", ("May the same year", (2012, 5))),
+        (
+            "The board was patented the following year.",
+            "In 1890, a medium named it. ",
+            ("the following year", (1891, None)),
+        ),
+        ("It had lost money the previous year.", "Profit rose in 2023. ", ("the previous year", (2022, None))),
     ],
 )
 def test_that_year_is_the_year_named_last_before_it(text: str, before: str, expected: tuple) -> None:

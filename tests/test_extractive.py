@@ -1091,3 +1091,16 @@ def test_who_won_is_answered_by_the_sentence_that_says_won_not_by_a_preview():
     )
     a = ask("Who won the AFLW grand final?", final)
     assert "Brisbane Lions won" in a.text and "will face" not in a.text
+
+
+def test_the_following_year_is_shown_as_the_year_after_the_one_named_before():
+    board = article(
+        "ouija.txt",
+        "In 1890, a medium named Helen Peters asked the talking board what she should call it.\n\n"
+        "The Ouija board was patented the following year.",
+        "Ouija boards",
+        "Fox News",
+        date(2023, 10, 30),
+    )
+    a = ask("When was the Ouija board patented?", board)
+    assert "patented the following year (1891)" in a.text

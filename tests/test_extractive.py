@@ -1104,3 +1104,17 @@ def test_the_following_year_is_shown_as_the_year_after_the_one_named_before():
     )
     a = ask("When was the Ouija board patented?", board)
     assert "patented the following year (1891)" in a.text
+
+
+def test_which_outlet_reported_it_is_answered_by_the_source_of_the_article_that_says_it():
+    report = article(
+        "yonhap.txt",
+        "Koo Byoung-sam, spokesperson at the unification ministry, told a regular press briefing that the world is "
+        "keeping close tabs on Choe's visit to Russia.",
+        "N. Korean FM arrives in Russia",
+        "Yonhap",
+        date(2024, 1, 15),
+    )
+    a = ask("Which news agency reported Koo Byoung-sam's warning about Choe's visit?", report)
+    assert a.text.startswith("Reported by Yonhap: Koo Byoung-sam")
+    assert ask("What did Koo Byoung-sam say about Choe's visit?", report).text.startswith("Koo Byoung-sam")

@@ -35,6 +35,7 @@ from qa.answer.question import (
     Question,
     TermWeights,
     analyse,
+    asks_outlet,
     clauses,
     from_question_word,
     initials,
@@ -626,6 +627,10 @@ class Extractive:
         citations: list[Citation] = []
         parts = []
         other = rival(q, [c for g in groups for c in g], shortlist, RELEVANT)
+        if asks_outlet(q.text) and (
+            outlets := list(dict.fromkeys(c.article.source for c in groups[0] if c.article.source))
+        ):
+            parts.append(f"Reported by {' and '.join(outlets)}:")  # "Which news agency reported ...?"
         if other is not None:
             groups = [groups[0], [other]]
             parts.append("The reports differ on the date:")

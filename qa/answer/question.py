@@ -144,6 +144,11 @@ _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # "Bayern Munich 5-1": a scor
 _NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 # A question word that opens the question or one of its parts ("According to CNBC, how much ...").
 _WH = re.compile(_ASKS + r"(who|whom|whose|what|when|where|which|why|how)\b", re.I)
+_OUTLET = re.compile(
+    r"\b(?:which|what)\s+(?:news\s+)?(?:agency|agencies|outlets?|publications?|newspapers?|papers?|sites?|websites?"
+    r"|broadcasters?|magazines?|wire\s+services?)\b",
+    re.I,
+)
 _A_KIND_OF = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)  # one of that kind, whatever the articles call it
 # "which pundit" picks one the articles name; "at what rate" asks how, and its noun only frames the answer.
 _PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.I)  # "By what score ...": it goes with the question
@@ -368,6 +373,12 @@ def _per(question: str) -> tuple[str, ...]:
         return ()
     word = (match.group(1) or match.group(2)).lower()
     return _RATE_TERMS.get(word) or tuple(terms(word))
+
+
+def asks_outlet(question: str) -> bool:
+    """True when the question asks which outlet carried a report: "Which news agency reported Koo's warning?",
+    "What site carried it?"."""
+    return bool(_OUTLET.search(question))
 
 
 def from_question_word(question: str) -> str:

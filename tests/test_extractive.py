@@ -1118,3 +1118,16 @@ def test_which_outlet_reported_it_is_answered_by_the_source_of_the_article_that_
     a = ask("Which news agency reported Koo Byoung-sam's warning about Choe's visit?", report)
     assert a.text.startswith("Reported by Yonhap: Koo Byoung-sam")
     assert ask("What did Koo Byoung-sam say about Choe's visit?", report).text.startswith("Koo Byoung-sam")
+
+
+def test_why_is_answered_first_by_a_sentence_that_gives_a_cause_not_only_a_time():
+    story = article(
+        "keep.txt",
+        "Keep Labs lost its CES innovation award after the show in 2020. It was rescinded because the box had been "
+        "marketed as a cannabis storage device, which the organisers did not allow at the time.",
+        "Keep Labs ships its smart storage box",
+        "TechCrunch",
+        date(2024, 1, 9),
+    )
+    a = ask("Why did Keep Labs lose the CES innovation award it had won?", story)
+    assert "because the box had been marketed" in a.text

@@ -64,6 +64,7 @@ COMMON_SHARE = 0.1  # a word more than this share of the articles use (and more 
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first letters, is its adjective
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
+CAUSE_MARGIN = 0.1  # a sentence that gives a cause goes first for "why" when it scores about as well as the best
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 TOPIC_MENTIONS = 3  # a name this many sentences of an article say is what all of it is about
 LEDE_SENTENCES = 2  # an article's first sentences, which name what all of it is about
@@ -90,6 +91,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAMING_YEAR = re.compile(r"\b(?:the|an?|its|his|her|their|this|that|\w+['’]s?)\s+((?:19|20)\d\d)\s+[A-Za-z]")
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
+_ONLY_WHEN = re.compile(r"after|since|amid|follow(?:s|ed|ing)", re.I)  # reasons that may only say when
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
 _YES_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can|could|would|should)\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
@@ -251,6 +253,10 @@ class Extractive:
             if kind == "REASON":
                 # "... and why double tap isn't available on older watches" asks the question, it gives no reason
                 relevant = [c for c in relevant if c in giving or not _WONDERS.search(c.text)] or relevant
+                # "owing to health concerns" gives a cause; "following an 11-year tenure" may only say when
+                best = relevant[0].score
+                caused = [c for c in relevant if _gives_cause(c) and c.score >= best - CAUSE_MARGIN]
+                relevant = caused + [c for c in relevant if c not in caused]
             # "What revenue ...?": an amount said to be revenue, not another ("$3B in cash", "net income of $221m")
             if kind == "AMOUNT" and q.measures and not any(c.measured for c in relevant):
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives the {q.focus}")
@@ -801,6 +807,12 @@ def _another_month(c: Candidate, asked: list[DateConstraint]) -> bool:
     said = [m.value or m.month for m in dates_of(c) if m.value or (m.month and m.month[1])]
     published = [c.article.published] if c.article.published else []
     return bool(said) and not any(d.matches(when) for d in asked for when in [*published, *said])
+
+
+def _gives_cause(c: Candidate) -> bool:
+    """True when the candidate gives a reason in words of cause ("because", "owing to"), not of time alone ("after",
+    "since", "following", "amid")."""
+    return any(kind == "REASON" and not _ONLY_WHEN.fullmatch(words) for kind, words in c.kinds)
 
 
 def _asks(c: Candidate) -> bool:

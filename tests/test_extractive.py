@@ -1131,3 +1131,13 @@ def test_why_is_answered_first_by_a_sentence_that_gives_a_cause_not_only_a_time(
     )
     a = ask("Why did Keep Labs lose the CES innovation award it had won?", story)
     assert "because the box had been marketed" in a.text
+
+
+def test_what_time_is_answered_by_a_time_of_day_not_by_a_day():
+    def report(text: str) -> Article:
+        text += "\n\nAt the same time, Russia denies buying shells."  # the word "time", said of something else
+        return article("kremlin.txt", text, "Putin meets Choe", "TASS", date(2024, 1, 17))
+
+    assert ask("What time of day did Putin receive Choe?", report("Putin received Choe on Tuesday.")).abstained
+    a = ask("At what time did Putin receive Choe?", report("Putin received Choe at 6 p.m. on Tuesday."))
+    assert not a.abstained and "6 p.m." in a.text

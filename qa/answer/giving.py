@@ -40,6 +40,13 @@ _MONEY = re.compile(
     re.I,
 )
 _A_DAY = re.compile(rf"\b(?:what|which)\s+{EXACT}(?:date|day)\b", re.I)  # asks for a day: "the past decade" is none
+# asks for a time of day: "At what time did the plane land?", "What time of day ...?" (not "what time period")
+_A_TIME = re.compile(
+    rf"\b(?:what|which)\s+{EXACT}time\b(?!\s+(?:period|frame|span|zone|limit))|\bat\s+what\s+hour\b", re.I
+)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk)\b", re.I
+)
 _COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _ORG_TERMS = frozenset(terms(ORG_WORDS))  # "the Korean Central News Agency" is no ambassador
@@ -59,6 +66,7 @@ class Wanted:
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
         self.day = bool(_A_DAY.search(q.text))
+        self.clock = bool(_A_TIME.search(q.text))
         self.named_days = [d for d in q.dates if d.day]
         self.money = "AMOUNT" in q.types and bool(_MONEY.search(q.text)) and not _COMPARED.search(q.text)
         # "had expected $9.5 billion" is not what was reported, unless expectations are what is asked about
@@ -98,6 +106,7 @@ class Wanted:
             and not any(start < at + len(words) and at < end for start, end in past)
             and not (q.past and _to_come(c, at))
             and not (kind == "DATE" and self._not_the_day(c, words))
+            and not (kind == "DATE" and self.clock and not _CLOCK.search(words))  # "on Tuesday" is no time of day
             and not (kind == "ORG" and q.focus_kind == "PERSON" and _organisation(words))
         ]
 

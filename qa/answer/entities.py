@@ -230,13 +230,43 @@ def reported(question: str) -> str:
     """A question that opens with its question word, as it is said after "The articles do not say": "when Choe
     left Pyongyang" for "when did Choe leave Pyongyang", "how long the visit was" for "how long was the visit";
     unchanged when the parse does not show a verb before its subject."""
-    from lemminflect import getInflection
-
     doc = _parse(question)
     aux = next((t for t in doc[1:] if t.pos_ == "AUX"), None)
     wh = doc[1] if doc[0].pos_ == "ADP" and len(doc) > 1 else doc[0]  # "by what score ..."
-    if aux is None or wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+    if wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
         return question
+    if aux is None:
+        return _done_as_noun(doc) or question
+    return _reported(doc, aux, question)
+
+
+def _done_as_noun(doc) -> str | None:
+    """ "how many points Victor Wembanyama scored in his debut" where the small parser took "did" for the verb and
+    "score" for its object (a singular noun right after the subject, before a preposition or the end); None for any
+    other parse ("how many copies did Britney Spears's memoir The Woman in Me sell")."""
+    from lemminflect import getInflection
+
+    do = next((t for t in doc[1:] if t.dep_ == "ROOT"), None)
+    tense = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(do.lower_) if do is not None else None
+    done = next((c for c in do.children if c.dep_ == "dobj" and c.tag_ == "NN"), None) if tense else None
+    after = doc[done.i + 1] if done is not None and done.i + 1 < len(doc) else None
+    if (
+        done is None
+        or done.i < do.i + 2
+        or (after is not None and after.pos_ not in ("ADP", "PUNCT"))
+        or any(t.dep_ not in ("compound", "poss", "case") for t in doc[do.i + 1 : done.i])
+    ):
+        return None
+    words = [t.text_with_ws for t in doc]
+    words[do.i] = ""
+    words[done.i] = (getInflection(done.text, tag=tense) or (done.text,))[0] + done.whitespace_
+    return "".join(words).strip()
+
+
+def _reported(doc, aux, question: str) -> str:
+    """`reported` of a question whose parse shows its auxiliary (`aux`)."""
+    from lemminflect import getInflection
+
     verb = aux if aux.dep_ == "ROOT" else aux.head
     if verb.dep_ != "ROOT":  # the parse tied the auxiliary to a verb of a clause inside the question
         return question

@@ -1141,3 +1141,17 @@ def test_what_time_is_answered_by_a_time_of_day_not_by_a_day():
     assert ask("What time of day did Putin receive Choe?", report("Putin received Choe on Tuesday.")).abstained
     a = ask("At what time did Putin receive Choe?", report("Putin received Choe at 6 p.m. on Tuesday."))
     assert not a.abstained and "6 p.m." in a.text
+
+
+def test_who_is_answered_by_the_names_after_a_sentence_that_counts_them():
+    prize = article(
+        "nobel.txt",
+        "Three scientists won the Nobel Prize in chemistry on Wednesday for their work on quantum dots.\n"
+        "Moungi Bawendi of MIT, Louis Brus of Columbia University and Alexei Ekimov were honoured for the tiny "
+        "particles.",
+        "Quantum dots win the chemistry Nobel",
+        "AP",
+        date(2023, 10, 4),
+    )
+    a = ask("Who won the 2023 Nobel Prize in chemistry?", prize)
+    assert "Three scientists won" in a.text and "Moungi Bawendi" in a.text

@@ -92,6 +92,11 @@ _NAMING_YEAR = re.compile(r"\b(?:the|an?|its|his|her|their|this|that|\w+['’]s?
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _ONLY_WHEN = re.compile(r"after|since|amid|follow(?:s|ed|ing)", re.I)  # reasons that may only say when
+# "Three scientists won the Nobel Prize ...", and the next sentence names them: "Moungi Bawendi of MIT, ..."
+_COUNTED_ONES = re.compile(
+    r"\W*(?:[Tt]he\s+)?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+)\s+[a-z]+s\b"
+)
+_NAMES_OPEN = re.compile(r"\W*[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
 _YES_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can|could|would|should)\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
@@ -300,7 +305,10 @@ class Extractive:
                 if i:
                     begin, before = spans[i - 1][0], text[spans[i - 1][0] : start]
                     new_paragraph = "\n" in text[spans[i - 1][1] : start]
-                    if _continues(before) and leans_back(text[start:end], before, new_paragraph):
+                    if _continues(before) and (
+                        leans_back(text[start:end], before, new_paragraph)
+                        or (who and _COUNTED_ONES.match(before) and _NAMES_OPEN.match(text, start))
+                    ):
                         stems, paired = frozenset(terms(text[begin:end])), begin
                         out.append(Candidate(p.article, begin, end, rank, stems, about, title, start - begin))
                 if who and (first := self._speaker_before(p.article, start)) not in (None, paired):

@@ -49,9 +49,13 @@ _AGE = re.compile(
 
 # A length of time: "two hours", "a 10-day trip", "for years", "an hour-long meeting" (and see _spans).
 _UNIT = rf"(?:{'|'.join(TIME_UNITS)}|min|hr)s?|centur(?:y|ies)"
+# Numbers written as words: "two hours", "Three scientists won ..."
+COUNT_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+)
 _DURATION = re.compile(
-    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|hundred|several|few|many|couple of|half an?)[\s-]+(?:(?:more|full|straight|consecutive)\s+)?"
+    rf"\b(?:\d[\d,.]*|an?|{COUNT_WORDS}|several|few|many|couple of|half an?)[\s-]+"
+    r"(?:(?:more|full|straight|consecutive)\s+)?"
     rf"(?:{_UNIT})\b(?:-long\b)?|\b(?:{_UNIT})-long\b|\bfor\s+(?:{_UNIT})\b",
     re.I,
 )

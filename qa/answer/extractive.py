@@ -17,6 +17,7 @@ from qa.answer.capitals import stands_for
 from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import (
+    COUNT_WORDS,
     answer_kinds,
     descriptions,
     known_people,
@@ -93,9 +94,7 @@ _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
 _ONLY_WHEN = re.compile(r"after|since|amid|follow(?:s|ed|ing)", re.I)  # reasons that may only say when
 # "Three scientists won the Nobel Prize ...", and the next sentence names them: "Moungi Bawendi of MIT, ..."
-_COUNTED_ONES = re.compile(
-    r"\W*(?:[Tt]he\s+)?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d+)\s+[a-z]+s\b"
-)
+_COUNTED_ONES = re.compile(rf"\W*(?i:(?:the\s+)?(?:{COUNT_WORDS}|\d+))\s+[a-z]+s\b")
 _NAMES_OPEN = re.compile(r"\W*[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
 _YES_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can|could|would|should)\b", re.I)

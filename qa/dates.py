@@ -230,12 +230,13 @@ def _constraint(m: re.Match[str], text: str, today: date | None) -> DateConstrai
 
 def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> DateMention | None:
     g, kind = m.group, m.lastgroup
-    if kind in ("mty", "ty"):  # "in July of that year", "that same year": the year last named
-        year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)
-        return year and _relative(m, None, (int(year), g("m7") and _month_number(g("m7"))))
-    if kind == "fy":  # "the following year": the year after the one last named
-        year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)
-        return year and _relative(m, None, (int(year) + (1 if g("fwhich") == "following" else -1), None))
+    if kind in ("mty", "ty", "fy"):  # "in July of that year", "that same year", "the following year"
+        year = next(reversed(_YEAR_ALONE.findall(before + text[: m.start()])), None)  # the year last named
+        if year is None:
+            return None
+        if kind == "fy":
+            return _relative(m, None, (int(year) + (1 if g("fwhich") == "following" else -1), None))
+        return _relative(m, None, (int(year), g("m7") and _month_number(g("m7"))))
     if kind == "iso":
         return _absolute(m, int(g("iy")), int(g("im")), int(g("id")))
     if kind == "dot":

@@ -25,6 +25,8 @@ _REASON = re.compile(
     re.I,
 )
 
+_DO_TENSE = {"did": "VBD", "does": "VBZ", "do": "VBP"}  # the tense "did" gives the verb it stands before
+
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
 
@@ -251,7 +253,7 @@ def _done_as_noun(doc) -> str | None:
     from lemminflect import getInflection
 
     do = next((t for t in doc[1:] if t.dep_ == "ROOT"), None)
-    tense = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(do.lower_) if do is not None else None
+    tense = _DO_TENSE.get(do.lower_) if do is not None else None
     done = next((c for c in do.children if c.dep_ == "dobj" and c.tag_ == "NN"), None) if tense else None
     after = doc[done.i + 1] if done is not None and done.i + 1 < len(doc) else None
     if (
@@ -287,7 +289,7 @@ def _reported(doc, aux, question: str) -> str:
             if (t.pos_ == "VERB" and t.dep_ == "acl") or (t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.i == who.i)
         ]
         end = tied[0].left_edge.i - 1 if tied else end
-    inflected = {"did": "VBD", "does": "VBZ", "do": "VBP"}.get(aux.text.lower()) if len(moved) == 1 else None
+    inflected = _DO_TENSE.get(aux.text.lower()) if len(moved) == 1 else None
     words = [t.text_with_ws for t in doc]
     if inflected and verb.i > end:  # "when did Choe leave": "when Choe left"
         if any(t.pos_ not in ("ADV", "PART") for t in doc[end + 1 : verb.i]):

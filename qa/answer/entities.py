@@ -18,9 +18,10 @@ _KINDS = {
     "ORG": "ORG",
     "PRODUCT": "NAME", "WORK_OF_ART": "NAME", "EVENT": "NAME", "LAW": "NAME",
 }  # fmt: skip
+TIME_REASONS = r"amid|follow(?:s|ed|ing)|after|since"  # words of a reason that may only say when
 _REASON = re.compile(
     r"\b((because|due|owing|thanks)( in (\w+ ){0,2}part)? (of|to)|because|as a result|in order to|so that|"
-    r"aim(s|ed)? (to|at)|in return for|in exchange for|amid|follow(s|ed|ing)|after|since|"
+    rf"aim(s|ed)? (to|at)|in return for|in exchange for|{TIME_REASONS}|"
     r"to (strengthen|develop|discuss|implement|seek))\b",  # "thanks in no small part to", "due in part to"
     re.I,
 )

@@ -18,6 +18,7 @@ from qa.answer.cite import make_citation
 from qa.answer.conflict import dates_of, rival, with_dates
 from qa.answer.entities import (
     COUNT_WORDS,
+    TIME_REASONS,
     answer_kinds,
     descriptions,
     known_people,
@@ -92,7 +93,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAMING_YEAR = re.compile(r"\b(?:the|an?|its|his|her|their|this|that|\w+['’]s?)\s+((?:19|20)\d\d)\s+[A-Za-z]")
 _MARK = re.compile(r"\[(\d+)\]")
 _DEFINED = re.compile(r"\(([A-Z]{2,6})\)")  # "California’s Privacy Protection Agency (CPPA)"
-_ONLY_WHEN = re.compile(r"after|since|amid|follow(?:s|ed|ing)", re.I)  # reasons that may only say when
+_ONLY_WHEN = re.compile(TIME_REASONS, re.I)
 # "Three scientists won the Nobel Prize ...", and the next sentence names them: "Moungi Bawendi of MIT, ..."
 _COUNTED_ONES = re.compile(rf"\W*(?i:(?:the\s+)?(?:{COUNT_WORDS}|\d+))\s+[a-z]+s\b")
 _NAMES_OPEN = re.compile(r"\W*[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")

@@ -766,6 +766,11 @@ def test_a_report_published_before_what_is_asked_about_does_not_say_it():
     deck = article("deck.txt", "The Steam Deck OLED will be available to order on November 16.", "Valve's new Deck",
                    "Engadget", date(2023, 11, 9))  # fmt: skip
     assert "Steam Deck OLED" in ask("Which handheld became available to order on November 16, 2023?", deck).text
+    # ... but tells no outcome of it
+    bout = article("bout.txt", "Now back fit again, Paro faces Montana Love in San Francisco on December 9.\n\n"
+                   "The result of his last fight stunned the division.", "Paro returns", "Sporting News",
+                   date(2023, 11, 30))  # fmt: skip
+    assert ask("What was the result of Paro's fight against Love on 9 December 2023?", bout).abstained
     cop = article("cop28.txt", "The final text calls for the tripling of renewable energy capacity by 2030.",
                   "COP28 deal", "TechCrunch", date(2023, 12, 13))  # fmt: skip
     assert not ask("What did the final COP28 text call for on renewable energy capacity by 2030?", cop).abstained

@@ -208,7 +208,7 @@ class Extractive:
         if q.past and (later := [d for d in q.happened if d.year]):
             # "Who won the final in January 2024?": a report published before then cannot say, unless it names the
             # time itself (a preview: "it goes on sale on November 16")
-            relevant = [c for c in relevant if not _published_before(c, later)]
+            relevant = [c for c in relevant if not _published_before(q, c, later)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the articles that cover it were published before then")
         for period, another in self._other_periods(q):
@@ -790,13 +790,15 @@ def _another_year(q: Question, c: Candidate, years: set[int], when: set[int]) ->
     return any(c.near(m.start(), q.terms, YEAR_WORDS) or (when and opens(c, m.start(), q.terms)) for m in found)
 
 
-def _published_before(c: Candidate, asked: list[DateConstraint]) -> bool:
+def _published_before(q: Question, c: Candidate, asked: list[DateConstraint]) -> bool:
     """True when the candidate's article was published before the first day of every period asked about, and the
-    candidate names none of them."""
+    candidate is no preview of it: one that names the period and says what the question asks of it ("available to
+    order on November 16"; "faces Love on December 9" tells no result)."""
     published = c.article.published
     if published is None or any(date(d.year, d.month or 1, d.day or 1) <= published for d in asked):
         return False
-    return not any(d.matches(when) for d in asked for when in periods(c.text, published))
+    says = all(term_matches(t, c.stems) for t in (q.event, q.focus_term) if t)
+    return not (says and any(d.matches(when) for d in asked for when in periods(c.text, published)))
 
 
 def _said_then(c: Candidate, asked: tuple[DateConstraint, ...], before: str) -> bool:

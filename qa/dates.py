@@ -13,6 +13,9 @@ The rules, with `p` the published date:
   and "earlier in the week" give only the month, when the period lies within one month; "this/last/next year"
   only the year.
 - "that year" and "the following (previous) year" count from the year last named before them.
+- Holidays of a fixed day ("Christmas Day", "New Year's Eve", "Halloween") and "Thanksgiving Day" (the fourth
+  Thursday of November) are days where a year or "on" ("since", "before", ...) says so, not in "Christmas Day
+  games"; without a year they take the one that "Dec 25" would.
 - Without `p`, relative expressions have value None. Years alone and slashed dates are skipped.
 """
 
@@ -49,7 +52,7 @@ _SP = r"[ \t\xa0]+"  # spaces within one line
 # Tried only where a date word can begin (which keeps the scan fast); longer forms come first.
 _PATTERN = re.compile(
     rf"""
-    (?<!\w)(?=[0-9JFMASONDTWLEYtlney])(?:
+    (?<!\w)(?=[0-9JFMASONDTWLEYCHVtlney])(?:
     (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
     |(?P<dot>(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>{_YEAR}))
     |(?P<md>(?:{_WD},?{_SP})?(?P<m1>{_MON}){_SP}(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?)
@@ -59,6 +62,8 @@ _PATTERN = re.compile(
     |(?P<mry>(?P<m4>{_FULL_MONTH}){_SP}(?P<ry>last|this|next){_SP}year\b)
     |(?P<mm>(?P<mmod>[Ll]ast|[Tt]his|[Nn]ext){_SP}(?P<m5>{_FULL_MONTH})\b)
     |(?P<mty>(?P<m7>{_FULL_MONTH}){_SP}(?:of{_SP})?(?:that(?:{_SP}same)?|the{_SP}same){_SP}year\b)
+    |(?P<hol>(?P<hn>Christmas{_SP}(?:Day|Eve)|New{_SP}Year['’]s{_SP}(?:Day|Eve)|Halloween|Valentine['’]s{_SP}Day
+        |Thanksgiving{_SP}Day)\b(?:,?{_SP}(?P<hy>{_YEAR}))?)
     |(?P<bare>(?P<m6>{_FULL_MONTH})\b)
     |(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his){_SP})?(?P<w>{_WD}))
     |(?P<deictic>(?i:today|tonight|yesterday|tomorrow)\b)
@@ -76,6 +81,7 @@ _BARE_MONTH_CUE = re.compile(
 )
 # "Black Friday", "every Tuesday", "a Monday": a weekday, but no particular day.
 _NOT_A_DAY = re.compile(r"\b(?:Black|Cyber|Pink|Green|Good|Super|Ash|Palm|Easter|Holy|Giving|[Ee]very|a)\s+$")
+_DAY_CUE = re.compile(r"\b(?i:on|since|until|till|by|before|after|from|through)\s+$")  # "on Christmas Day"
 _NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z][a-z]")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
 _OF_A_MONTH = re.compile(rf"{_SP}(?:in|of){_SP}{_MON}")  # "the last Sunday in March": a rule, not a day
@@ -97,6 +103,8 @@ QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"
 TIME_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")  # "how many days"
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\b", re.I)
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14)}  # fmt: skip
 
 
 Period = date | tuple[int, int | None]  # a day, or a (year, month) or (year, None) known only to the month or year
@@ -210,6 +218,14 @@ def _constraint(m: re.Match[str], text: str, today: date | None) -> DateConstrai
     if kind in ("md", "dm_") and not (g("y1") or g("y2")):
         day, month = _day_number(g("d1") or g("d2")), _month_number(g("m1") or g("m2"))
         return DateConstraint(m.group(), month=month, day=day) if _day(2000, month, day) else None
+    if kind == "hol" and not g("hy"):
+        if not _DAY_CUE.search(text, max(0, m.start() - 10), m.start()):
+            return None
+        name = _holiday_name(g("hn"))
+        if name in _HOLIDAYS:
+            month, day = _HOLIDAYS[name]
+            return DateConstraint(m.group(), month=month, day=day)
+        return DateConstraint(m.group(), month=11, weekday=3)  # Thanksgiving Day: a Thursday of November
     if kind == "bare":
         month = _month_number(g("m6"))
         return DateConstraint(m.group(), month=month) if _bare_month_ok(text, m.start()) else None
@@ -249,6 +265,17 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
         if not _day(2000, month, day):
             return None
         return _relative(m, p and _nearest_year(month, day, p, _is_future(text, m.start(), m.end())))
+    if kind == "hol":
+        name = _holiday_name(g("hn"))
+        if g("hy"):
+            day = _holiday(name, int(g("hy")))
+            return _absolute(m, day.year, day.month, day.day)
+        if not _DAY_CUE.search(text, max(0, m.start() - 10), m.start()):
+            return None
+        future = p is not None and _is_future(text, m.start(), m.end())
+        return _relative(
+            m, p and _nearest([_holiday(name, year) for year in (p.year - 1, p.year, p.year + 1)], p, future)
+        )
     if kind == "my":
         return DateMention(*m.span(), m.group(), None, (int(g("y3")), _month_number(g("m3"))), False)
     if kind == "mry":
@@ -304,12 +331,29 @@ def _month_number(token: str) -> int:
 
 
 def _nearest_year(month: int, day: int, p: date, future: bool) -> date | None:
+    return _nearest([d for year in (p.year - 1, p.year, p.year + 1) if (d := _day(year, month, day))], p, future)
+
+
+def _nearest(days: list[date], p: date, future: bool) -> date | None:
+    """The day nearest to `p`, days against the clause's tense counting double."""
+
     def cost(d: date) -> int:
         delta = (d - p).days
         return abs(delta) * (2 if (delta < 0 if future else delta > 0) else 1)
 
-    candidates = [d for year in (p.year - 1, p.year, p.year + 1) if (d := _day(year, month, day))]
-    return min(candidates, key=cost, default=None)
+    return min(days, key=cost, default=None)
+
+
+def _holiday_name(words: str) -> str:
+    return " ".join(words.lower().replace("’", "'").split())
+
+
+def _holiday(name: str, year: int) -> date:
+    """The day of a holiday of `_HOLIDAYS`, or Thanksgiving Day's: the fourth Thursday of November."""
+    if name in _HOLIDAYS:
+        return date(year, *_HOLIDAYS[name])
+    first = date(year, 11, 1)
+    return first + timedelta((3 - first.weekday()) % 7 + 21)
 
 
 def _weekday_of(weekday: int, p: date, mod: str | None, future: bool) -> date:

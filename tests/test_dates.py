@@ -125,6 +125,16 @@ CASES = [
     ("USA Today reported it today.", FRI_19, [("today", FRI_19, (2024, 1), True)]),
     ("North Korea and Russia have denied any arms deals so far.", FRI_19, []),
     ("Feb. 30, 2024 is no date.", None, []),
+    # holidays: a day where "on" (or a year) says so, the year as for "Dec 25"; "Thanksgiving Day" moves
+    ("They play on Christmas Day.", date(2023, 12, 20), [("Christmas Day", date(2023, 12, 25), (2023, 12), True)]),
+    (
+        "Sales fell on Thanksgiving Day, 2022.",
+        None,
+        [("Thanksgiving Day, 2022", date(2022, 11, 24), (2022, 11), False)],
+    ),
+    ("It shut on Thanksgiving Day.", date(2023, 11, 27), [("Thanksgiving Day", date(2023, 11, 23), (2023, 11), True)]),
+    ("It debuted on New Year’s Eve.", date(2024, 1, 3), [("New Year’s Eve", date(2023, 12, 31), (2023, 12), True)]),
+    ("Blue Halloween buckets and Christmas Day games are no days.", FRI_19, []),
 ]
 
 
@@ -191,6 +201,13 @@ def test_formats() -> None:
             [DateConstraint("Jan. 16, 2024", year=2024, month=1, day=16)],
         ),
         ("What happened in 2019?", None, [DateConstraint("2019", year=2019)]),
+        (
+            "Who won the game on Christmas Day 2023?",
+            None,
+            [DateConstraint("Christmas Day 2023", year=2023, month=12, day=25)],
+        ),
+        ("What did he say on Christmas Eve?", None, [DateConstraint("Christmas Eve", month=12, day=24)]),
+        ("What sold on Thanksgiving Day?", None, [DateConstraint("Thanksgiving Day", month=11, weekday=3)]),
         (
             "What happened yesterday?",
             date(2024, 1, 20),

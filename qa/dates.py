@@ -219,7 +219,7 @@ def _constraint(m: re.Match[str], text: str, today: date | None) -> DateConstrai
         day, month = _day_number(g("d1") or g("d2")), _month_number(g("m1") or g("m2"))
         return DateConstraint(m.group(), month=month, day=day) if _day(2000, month, day) else None
     if kind == "hol" and not g("hy"):
-        if not _DAY_CUE.search(text, max(0, m.start() - 10), m.start()):
+        if not _holiday_ok(text, m.start()):
             return None
         name = _holiday_name(g("hn"))
         if name in _HOLIDAYS:
@@ -270,7 +270,7 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
         if g("hy"):
             day = _holiday(name, int(g("hy")))
             return _absolute(m, day.year, day.month, day.day)
-        if not _DAY_CUE.search(text, max(0, m.start() - 10), m.start()):
+        if not _holiday_ok(text, m.start()):
             return None
         future = p is not None and _is_future(text, m.start(), m.end())
         return _relative(
@@ -345,6 +345,7 @@ def _nearest(days: list[date], p: date, future: bool) -> date | None:
 
 
 def _holiday_name(words: str) -> str:
+    """ "new year's eve" for "New Year’s  Eve": the key of `_HOLIDAYS`."""
     return " ".join(words.lower().replace("’", "'").split())
 
 
@@ -387,6 +388,10 @@ def _period_month(unit: str, which: str, p: date) -> tuple[int, int] | None:
         "later": (p, monday + timedelta(6)),
     }.get(which, (monday, monday + timedelta(6)))
     return (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
+
+
+def _holiday_ok(text: str, start: int) -> bool:
+    return bool(_DAY_CUE.search(text, max(0, start - 10), start))
 
 
 def _bare_month_ok(text: str, start: int) -> bool:

@@ -206,8 +206,8 @@ class Extractive:
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
         relevant = grounded
         if q.past and (later := [d for d in q.happened if d.year]):
-            # "Who won the final in January 2024?": a report published before then cannot say, unless it names the
-            # time itself (a preview: "it goes on sale on November 16")
+            # "Who won the final in January 2024?": a report published before then cannot say, unless it is a preview
+            # that names the time and says what is asked of it ("it goes on sale on November 16")
             relevant = [c for c in relevant if not _published_before(q, c, later)]
             if not relevant:
                 return self._abstain(q, shortlist, passages, "the articles that cover it were published before then")

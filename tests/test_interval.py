@@ -66,6 +66,8 @@ def test_the_time_from_one_day_to_a_later_one():
     assert between(date(2024, 1, 1), date(2024, 1, 15), "weeks") == "2 weeks"
     assert between(date(2023, 12, 20), date(2024, 1, 19), "months") == "1 month"
     assert between(date(2024, 1, 19), date(2024, 1, 16), "days") is None  # not later
+    assert between(date(2000, 7, 1), date(2019, 4, 1), "years") == "19 years"  # to the nearest year
+    assert between(date(2000, 12, 1), date(2019, 1, 1), "years") == "18 years"
 
 
 def test_how_many_days_after_is_answered_with_both_days_cited():

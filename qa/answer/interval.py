@@ -135,13 +135,14 @@ def order(first: When, then: When) -> str:
 
 
 def between(first: date, then: date, unit: str) -> str | None:
-    """ "3 days", "2 weeks", "1 month" from one day to a later one; None when it is not later."""
+    """ "3 days", "2 weeks", "1 month", "19 years" from one day to a later one; None when it is not later."""
     if then <= first:
         return None
+    months = (then.year - first.year) * 12 + then.month - first.month
     if unit == "months":
-        count = (then.year - first.year) * 12 + then.month - first.month
-    elif unit == "years":
-        count = then.year - first.year
+        count = months
+    elif unit == "years":  # to the nearest year: July 2000 to April 2019 is 19 years, December 2000 to January 2019 18
+        count = round(months / 12)
     else:
         count = (then - first).days // (7 if unit == "weeks" else 1)
     return f"{count} {unit[:-1] if count == 1 else unit}" if count > 0 else None

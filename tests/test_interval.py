@@ -53,6 +53,14 @@ from tests.test_extractive import article, ask
                 ordered=False,
             ),
         ),
+        (
+            "How long had it been since Putin's last trip to Pyongyang when Choe went to Moscow?",  # since ... when
+            Interval("When was Putin's last trip to Pyongyang?", "When did Choe go to Moscow?", "years", True),
+        ),
+        (
+            "How many years had Putin gone without visiting Pyongyang when he agreed to go back?",  # without doing
+            Interval("When did Putin visit Pyongyang?", "When did he agree to go back?", "years", True),
+        ),
         ("How many days did the visit last?", None),
         ("When did Choe return home?", None),
     ],
@@ -86,6 +94,18 @@ def test_how_many_days_after_is_answered_with_both_days_cited():
     ]
     undated = article("u.txt", "Choe met Putin.\n\nChoe returned home on Friday.", "Choe back", "Wire", None)
     assert "days, from" not in ask("How many days after meeting Putin did Choe return home?", undated).text
+
+
+def test_how_long_since_one_event_when_another_is_counted_in_years():
+    summit = article(
+        "summit.txt",
+        "Putin last visited Pyongyang in July 2000.\n\nIn April 2019, state media said Putin agreed to visit again.",
+        "Summit",
+        "Wire",
+        date(2024, 1, 16),
+    )
+    a = ask("How long had it been since Putin last visited Pyongyang when state media said he had agreed?", summit)
+    assert a.text.startswith("19 years, from July 2000 to April 2019.")
 
 
 def test_how_many_days_between_two_events_counts_from_the_earlier():

@@ -24,6 +24,12 @@ _SPAN = re.compile(
     r"|separated)\s+(?P<first>.+?)\s+(?:and|from)\s+(?P<then>.+?)[\s?]*$",
     re.I,
 )
+_SINCE = re.compile(  # "How long had it been since X when Y?", "How many years had X gone without Y-ing when Z?"
+    r"^\W*(?:(?:\w+ly|about)\s+)?how\s+(?:many\s+(?P<unit>days|weeks|months|years)|long)\s+had\s+"
+    r"(?:it\s+been\s+since\s+(?P<first>.+?)|(?P<who>.+?)\s+(?:gone|been)\s+without\s+(?P<without>.+?))"
+    r"\s+when\s+(?P<then>.+?)[\s?]*$",
+    re.I,
+)
 _ORDER = re.compile(  # "Did X happen before or after Y?"
     r"^\W*(?P<aux>did|was|were|had|has|have|is|are)\s+(?P<first>.+?)\s+(?:before\s+or\s+after|after\s+or\s+before)"
     r"\s+(?P<then>.+?)[\s?]*$",
@@ -58,6 +64,14 @@ def interval(question: str) -> Interval | None:
         unit = (span.group("unit") or "days").lower()
         first, then = (_when(span.group(part), tagged(span.group(part))) for part in ("first", "then"))
         return Interval(first, then, unit, True, ordered=False)
+    if since := _SINCE.match(question):  # "How long had it been since Putin's last trip when Choe went?"
+        then = since.group("then")
+        if since.group("without"):  # "Putin gone without visiting Pyongyang": when Putin visited it
+            done = since.group("without").split(maxsplit=1)
+            first = f"When did {since.group('who')} {lemma(done[0])}{' ' + done[1] if len(done) > 1 else ''}?"
+        else:
+            first = _when(since.group("first"), tagged(since.group("first")))
+        return Interval(first, _when(then, tagged(then)), (since.group("unit") or "years").lower(), True)
     m = _BETWEEN.match(question)
     if not m:
         return None

@@ -788,6 +788,13 @@ def test_a_place_that_only_one_of_a_few_articles_names_must_be_in_the_sentence()
     assert a.abstained  # "China" tells the fourth article from the others: no sentence about the talks names it
 
 
+def test_a_relative_date_the_question_quotes_is_answered_with_the_day_it_means():
+    clash = article("clash.txt", "Dale Earnhardt Jr. was at the Commonwealth Clash at Lernerville Speedway on Tuesday.",
+                    "High Limit", "Essentially Sports", date(2023, 9, 28))  # fmt: skip
+    a = ask("Essentially Sports says Earnhardt was at the Commonwealth Clash 'on Tuesday'. What date was that?", clash)
+    assert "on Tuesday (26 September 2023)" in a.text
+
+
 def test_what_date_is_not_answered_by_a_span_of_time():
     social = article("social.txt", "The company looked at the history of social media over the past decade and "
                      "opened Mozilla.social to testers.", "Mozilla", "TechCrunch", date(2023, 11, 10))  # fmt: skip

@@ -91,7 +91,7 @@ class Wanted:
         return [
             (kind, words, at)
             for kind, words, at in found
-            if not self._asked(words)
+            if (not self._asked(words) or (kind == "DATE" and _resolved(c, words)))
             and (
                 kind not in NEAR_KINDS
                 or c.near(at, near)
@@ -186,6 +186,12 @@ def _expected(c: Candidate, found: Found) -> set[int]:
             if near:
                 claimed.add(min(near, key=lambda at: abs(at - offset)))
     return claimed
+
+
+def _resolved(c: Candidate, words: str) -> bool:
+    """True when a date the question says too is one said relative to the report ("on Friday", "September last
+    year"), which the answer gives as the day it means: "... says Choe came home 'on Friday'. What date was that?"."""
+    return any(m.relative and (m.value or m.month) for m in find_dates(words, c.article.published))
 
 
 def _to_come(c: Candidate, at: int) -> bool:

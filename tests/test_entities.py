@@ -123,7 +123,18 @@ def test_quoted_words_are_found():
         ("who met Putin", "who met Putin"),  # the question word is the subject: nothing to move
         # the small parser takes "did" for the verb and the verb for its object: it is still the verb
         ("at what time did Choe's plane land in Moscow", "at what time Choe's plane landed in Moscow"),
-        ("how many copies did the memoir The Woman in Me sell", "how many copies did the memoir The Woman in Me sell"),
+        ("how many copies did the memoir The Woman in Me sell", "how many copies the memoir The Woman in Me sold"),
+        # where the parse shows no verb after "did", the first word the word list knows as a verb's plain form
+        ("how far did the S&P 500 fall", "how far the S&P 500 fell"),
+        ("how long did Choe's talks with Lavrov last", "how long Choe's talks with Lavrov lasted"),
+        ("how much did Beeper Mini cost when it launched", "how much Beeper Mini cost when it launched"),
+        ("how much does the drug donanemab cost per year", "how much the drug donanemab costs per year"),
+        # ... not a noun before another verb, nor part of a word
+        (
+            "on what date did Noora Niasari's debut feature Shayda open in Australia",
+            "on what date Noora Niasari's debut feature Shayda opened in Australia",
+        ),
+        ("how far did the solid-fuel missile fly", "how far the solid-fuel missile flew"),
         ("how many points did Victor Wembanyama score on debut", "how many points Victor Wembanyama scored on debut"),
         # the small parser ties the participle to the subject: the auxiliary still goes before it
         (

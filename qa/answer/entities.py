@@ -27,6 +27,8 @@ _REASON = re.compile(
 )
 
 _DO_TENSE = {"did": "VBD", "does": "VBZ", "do": "VBP"}  # the tense "did" gives the verb it stands before
+# "the fall", "its debut", "solid-fuel", "to have": the tags of the words before a plain form that is no verb
+_BEFORE_NO_VERB = {"DT", "PRP$", "POS", "HYPH", "JJ", "TO"}
 
 # Words quoted: "closest neighbor", “an unprecedented level of cooperation”.
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,200}?)[\"”]")
@@ -242,9 +244,36 @@ def reported(question: str) -> str:
     wh = doc[1] if doc[0].pos_ == "ADP" and len(doc) > 1 else doc[0]  # "by what score ..."
     if wh.tag_ not in ("WDT", "WP", "WP$", "WRB"):
         return question
-    if aux is None:
-        return _done_as_noun(doc) or question
-    return _reported(doc, aux, question)
+    said = (_done_as_noun(doc) if aux is None else _reported(doc, aux, question)) or question
+    return (_done_by_lexicon(doc) or said) if said == question else said
+
+
+def _done_by_lexicon(doc) -> str | None:
+    """ "how far the S&P 500 fell" where the parse shows no verb after "did" ("fall" taken for a noun): the first
+    word after its subject's first that the word list knows as a verb's plain form, not where it is part of a word or
+    a noun after "the" ("solid-fuel", "to have", "the fall"), and after a noun only when no later word is one ("the
+    debut feature Shayda open", but "the drug donanemab cost"); None without "did", "does" or "do" after the question
+    word, or with "not" after it."""
+    from lemminflect import getAllLemmas, getInflection
+
+    do = next((t for t in doc[1:4] if t.lower_ in _DO_TENSE), None)
+    if do is None or do.i + 2 >= len(doc) or doc[do.i + 1].dep_ == "neg":
+        return None
+    verbs = [
+        t
+        for t in doc[do.i + 2 :]
+        if t.is_lower
+        and t.lower_ in getAllLemmas(t.lower_, upos="VERB").get("VERB", ())
+        and doc[t.i - 1].tag_ not in _BEFORE_NO_VERB
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "HYPH")
+    ]
+    verb = next((t for t in verbs if doc[t.i - 1].tag_ != "NN"), verbs[0] if verbs else None)
+    if verb is None:
+        return None
+    words = [w.text_with_ws for w in doc]
+    words[do.i] = ""
+    words[verb.i] = getInflection(verb.text, tag=_DO_TENSE[do.lower_])[0] + verb.whitespace_
+    return "".join(words).strip()
 
 
 def _done_as_noun(doc) -> str | None:

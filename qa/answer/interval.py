@@ -67,8 +67,7 @@ def interval(question: str) -> Interval | None:
     if since := _SINCE.match(question):  # "How long had it been since Putin's last trip when Choe went?"
         then = since.group("then")
         if since.group("without"):  # "Putin gone without visiting Pyongyang": when Putin visited it
-            done = since.group("without").split(maxsplit=1)
-            first = f"When did {since.group('who')} {lemma(done[0])}{' ' + done[1] if len(done) > 1 else ''}?"
+            first = _when_did(since.group("who"), since.group("without"))
         else:
             first = _when(since.group("first"), tagged(since.group("first")))
         return Interval(first, _when(then, tagged(then)), (since.group("unit") or "years").lower(), True)
@@ -82,10 +81,16 @@ def interval(question: str) -> Interval | None:
         who = subject(then)
         if who is None:
             return None
-        first = f"When did {who} {lemma(words[0][0])}{first[len(words[0][0]) :]}?"
+        first = _when_did(who, first)
     else:
         first = _when(first, words)
     return Interval(first, then, (m.group("unit") or "days").lower(), m.group("order").lower() == "after")
+
+
+def _when_did(who: str, doing: str) -> str:
+    """ "When did Choe meet Putin?" for "Choe" and "meeting Putin"."""
+    verb = doing.split(maxsplit=1)[0]
+    return f"When did {who} {lemma(verb)}{doing[len(verb) :]}?"
 
 
 def _when(event: str, words: list[tuple[str, str]]) -> str:

@@ -249,11 +249,10 @@ def reported(question: str) -> str:
 
 
 def _done_by_lexicon(doc) -> str | None:
-    """ "how far the S&P 500 fell" where the parse shows no verb after "did" ("fall" taken for a noun): the first
-    word after its subject's first that the word list knows as a verb's plain form, not where it is part of a word or
-    a noun after "the" ("solid-fuel", "to have", "the fall"), and after a noun only when no later word is one ("the
-    debut feature Shayda open", but "the drug donanemab cost"); None without "did", "does" or "do" after the question
-    word, or with "not" after it."""
+    """ "how far the S&P 500 fell" where the parse shows no verb after "did" ("fall" taken for a noun): the one word
+    after its subject's first that the word list knows as a verb's plain form, not where it is part of a word or a
+    noun after "the" ("solid-fuel", "to have", "the fall"); None where there are two ("the debut feature Shayda
+    open": either may be the verb), without "did", "does" or "do" after the question word, or with "not" after it."""
     from lemminflect import getAllLemmas, getInflection
 
     do = next((t for t in doc[1:4] if t.lower_ in _DO_TENSE), None)
@@ -267,9 +266,9 @@ def _done_by_lexicon(doc) -> str | None:
         and doc[t.i - 1].tag_ not in _BEFORE_NO_VERB
         and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "HYPH")
     ]
-    verb = next((t for t in verbs if doc[t.i - 1].tag_ != "NN"), verbs[0] if verbs else None)
-    if verb is None:
+    if len(verbs) != 1:
         return None
+    (verb,) = verbs
     words = [w.text_with_ws for w in doc]
     words[do.i] = ""
     words[verb.i] = getInflection(verb.text, tag=_DO_TENSE[do.lower_])[0] + verb.whitespace_

@@ -251,8 +251,8 @@ def reported(question: str) -> str:
 def _done_by_lexicon(doc) -> str | None:
     """ "how far the S&P 500 fell" where the parse shows no verb after "did" ("fall" taken for a noun): the one word
     after its subject's first that the word list knows as a verb's plain form, not where it is part of a word or a
-    noun after "the" ("solid-fuel", "to have", "the fall"); None where there are two ("the debut feature Shayda
-    open": either may be the verb), without "did", "does" or "do" after the question word, or with "not" after it."""
+    noun after "the" ("solid-fuel", "to have", "the fall"); None where there are two ("the club host stadium hold":
+    either may be the verb), without "did", "does" or "do" after the question word, or with "not" after it."""
     from lemminflect import getAllLemmas, getInflection
 
     do = next((t for t in doc[1:4] if t.lower_ in _DO_TENSE), None)

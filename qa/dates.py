@@ -22,6 +22,7 @@ The rules, with `p` the published date:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -105,6 +106,7 @@ _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14)}  # fmt: skip
+_THANKSGIVING = (11, 3, 4)  # Thanksgiving Day: of November, the Thursday (weekday 3), the fourth
 
 
 Period = date | tuple[int, int | None]  # a day, or a (year, month) or (year, None) known only to the month or year
@@ -225,7 +227,8 @@ def _constraint(m: re.Match[str], text: str, today: date | None) -> DateConstrai
         if name in _HOLIDAYS:
             month, day = _HOLIDAYS[name]
             return DateConstraint(m.group(), month=month, day=day)
-        return DateConstraint(m.group(), month=11, weekday=3)  # Thanksgiving Day: a Thursday of November
+        month, weekday, _ = _THANKSGIVING
+        return DateConstraint(m.group(), month=month, weekday=weekday)  # a Thursday of November
     if kind == "bare":
         month = _month_number(g("m6"))
         return DateConstraint(m.group(), month=month) if _bare_month_ok(text, m.start()) else None
@@ -264,7 +267,8 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
             return _absolute(m, int(year), month, day)
         if not _day(2000, month, day):
             return None
-        return _relative(m, p and _nearest_year(month, day, p, _is_future(text, m.start(), m.end())))
+        future = _is_future(text, m.start(), m.end())
+        return _relative(m, p and _nearest_year(lambda year: _day(year, month, day), p, future))
     if kind == "hol":
         name = _holiday_name(g("hn"))
         if g("hy"):
@@ -273,9 +277,7 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
         if not _holiday_ok(text, m.start()):
             return None
         future = p is not None and _is_future(text, m.start(), m.end())
-        return _relative(
-            m, p and _nearest([_holiday(name, year) for year in (p.year - 1, p.year, p.year + 1)], p, future)
-        )
+        return _relative(m, p and _nearest_year(lambda year: _holiday(name, year), p, future))
     if kind == "my":
         return DateMention(*m.span(), m.group(), None, (int(g("y3")), _month_number(g("m3"))), False)
     if kind == "mry":
@@ -330,17 +332,15 @@ def _month_number(token: str) -> int:
     return [name[:3] for name in _MONTHS].index(token[:3]) + 1
 
 
-def _nearest_year(month: int, day: int, p: date, future: bool) -> date | None:
-    return _nearest([d for year in (p.year - 1, p.year, p.year + 1) if (d := _day(year, month, day))], p, future)
-
-
-def _nearest(days: list[date], p: date, future: bool) -> date | None:
-    """The day nearest to `p`, days against the clause's tense counting double."""
+def _nearest_year(day_in: Callable[[int], date | None], p: date, future: bool) -> date | None:
+    """Of the days `day_in` gives for the year before `p`'s, its own and the next, the one nearest to `p`, days
+    against the clause's tense counting double; None when it gives none ("Feb 29")."""
 
     def cost(d: date) -> int:
         delta = (d - p).days
         return abs(delta) * (2 if (delta < 0 if future else delta > 0) else 1)
 
+    days = [d for year in (p.year - 1, p.year, p.year + 1) if (d := day_in(year))]
     return min(days, key=cost, default=None)
 
 
@@ -353,8 +353,9 @@ def _holiday(name: str, year: int) -> date:
     """The day of a holiday of `_HOLIDAYS`, or Thanksgiving Day's: the fourth Thursday of November."""
     if name in _HOLIDAYS:
         return date(year, *_HOLIDAYS[name])
-    first = date(year, 11, 1)
-    return first + timedelta((3 - first.weekday()) % 7 + 21)
+    month, weekday, nth = _THANKSGIVING
+    first = date(year, month, 1)
+    return first + timedelta((weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _weekday_of(weekday: int, p: date, mod: str | None, future: bool) -> date:

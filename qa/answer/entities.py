@@ -253,7 +253,7 @@ def _done_by_lexicon(doc) -> str | None:
     after its subject's first that the word list knows as a verb's plain form, not where it is part of a word or a
     noun after "the" ("solid-fuel", "to have", "the fall"); None where there are two ("the club host stadium hold":
     either may be the verb), without "did", "does" or "do" after the question word, or with "not" after it."""
-    from lemminflect import getAllLemmas, getInflection
+    from lemminflect import getAllLemmas
 
     do = next((t for t in doc[1:4] if t.lower_ in _DO_TENSE), None)
     if do is None or do.i + 2 >= len(doc) or doc[do.i + 1].dep_ == "neg":
@@ -266,12 +266,16 @@ def _done_by_lexicon(doc) -> str | None:
         and doc[t.i - 1].tag_ not in _BEFORE_NO_VERB
         and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "HYPH")
     ]
-    if len(verbs) != 1:
-        return None
-    (verb,) = verbs
-    words = [w.text_with_ws for w in doc]
+    return _without_do(doc, do, verbs[0], _DO_TENSE[do.lower_]) if len(verbs) == 1 else None
+
+
+def _without_do(doc, do, verb, tense: str) -> str:
+    """The question's words without "did" (`do`), its `verb` in the `tense` it gave: "how far the S&P 500 fell"."""
+    from lemminflect import getInflection
+
+    words = [t.text_with_ws for t in doc]
     words[do.i] = ""
-    words[verb.i] = getInflection(verb.text, tag=_DO_TENSE[do.lower_])[0] + verb.whitespace_
+    words[verb.i] = (getInflection(verb.text, tag=tense) or (verb.text,))[0] + verb.whitespace_
     return "".join(words).strip()
 
 
@@ -279,8 +283,6 @@ def _done_as_noun(doc) -> str | None:
     """ "how many points Victor Wembanyama scored in his debut" where the small parser took "did" for the verb and
     "score" for its object (a singular noun right after the subject, before a preposition or the end); None for any
     other parse ("how many copies did Britney Spears's memoir The Woman in Me sell")."""
-    from lemminflect import getInflection
-
     do = next((t for t in doc[1:] if t.dep_ == "ROOT"), None)
     tense = _DO_TENSE.get(do.lower_) if do is not None else None
     done = next((c for c in do.children if c.dep_ == "dobj" and c.tag_ == "NN"), None) if tense else None
@@ -292,10 +294,7 @@ def _done_as_noun(doc) -> str | None:
         or any(t.dep_ not in ("compound", "poss", "case") for t in doc[do.i + 1 : done.i])
     ):
         return None
-    words = [t.text_with_ws for t in doc]
-    words[do.i] = ""
-    words[done.i] = (getInflection(done.text, tag=tense) or (done.text,))[0] + done.whitespace_
-    return "".join(words).strip()
+    return _without_do(doc, do, done, tense)
 
 
 def _reported(doc, aux, question: str) -> str:

@@ -100,6 +100,7 @@ _PAST = re.compile(  # a word in -ed after "the" is an adjective: "the beloved s
     r"|said|told|met|held|left|made|took|gave|came|went|began|won|lost|was|were|had|did)\b"
 )
 _YEAR_ALONE = re.compile(rf"\b{_YEAR}")
+_YEAR_HEADING = re.compile(rf"^[ \t]*({_YEAR})[ \t]*$", re.M)  # a line that is only a year heads a schedule's days
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"
 TIME_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")  # "how many days"
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\b", re.I)
@@ -148,7 +149,8 @@ class DateConstraint:
 
 def find_dates(text: str, published: date | None, before: str = "") -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` where it is relative; "that year" and "the
-    following year" against the last year named before it (in `text`, else in the text `before` it)."""
+    following year" against the last year named before it (in `text`, else in the text `before` it); a day without
+    a year against the last line before it that is only a year (a schedule's heading), if any."""
     return [mention for m in _PATTERN.finditer(text) if (mention := _mention(m, text, published, before))]
 
 
@@ -267,6 +269,8 @@ def _mention(m: re.Match[str], text: str, p: date | None, before: str = "") -> D
             return _absolute(m, int(year), month, day)
         if not _day(2000, month, day):
             return None
+        if heading := next(reversed(_YEAR_HEADING.findall(before + text[: m.start()])), None):
+            return _relative(m, _day(int(heading), month, day))  # "2025" then "Superman: Legacy: July 11"
         future = _is_future(text, m.start(), m.end())
         return _relative(m, p and _nearest_year(lambda year: _day(year, month, day), p, future))
     if kind == "hol":

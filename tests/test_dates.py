@@ -165,6 +165,14 @@ def test_that_year_is_the_year_named_last_before_it(text: str, before: str, expe
     assert (mention.text, mention.month, mention.relative) == (*expected, True)
 
 
+def test_a_day_under_a_year_heading_is_of_that_year() -> None:
+    schedule = "2024\n\nJoker: Folie à Deux: Oct. 4\n\nIt ends in 2019.\n\n2025\n\n"
+    (mention,) = find_dates("Superman: Legacy: July 11", date(2023, 10, 24), schedule)
+    assert (mention.text, mention.value, mention.relative) == ("July 11", date(2025, 7, 11), True)
+    (mention,) = find_dates("Superman: Legacy: July 11", date(2023, 10, 24), "It ends in 2025.\n\n")
+    assert mention.value == date(2023, 7, 11)  # a year in a sentence heads nothing
+
+
 def test_that_year_with_no_year_before_it_is_no_date() -> None:
     assert find_dates("That year was good.", FRI_19) == []
 

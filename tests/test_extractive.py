@@ -705,6 +705,14 @@ def test_a_name_given_in_the_sentences_just_before_grounds_a_sentence():
     assert not a.abstained and "3.67 times" in a.text
 
 
+def test_a_sentence_grounded_by_the_one_before_answers_though_others_name_it_themselves():
+    jelly = article("jelly.txt", "The Caribbean box jellyfish lives among mangrove roots.\n\n"
+                    "The Caribbean box jellyfish has four rhopalia. Each rhopalium has six eyes.",
+                    "Jellyfish can learn", "Science News", date(2023, 10, 3))  # fmt: skip
+    a = ask("How many eyes does each rhopalium of a Caribbean box jellyfish have?", jelly)
+    assert not a.abstained and "six eyes" in a.text
+
+
 def test_an_acronym_the_article_defines_names_what_it_stands_for():
     cppa = article("cppa.txt", "California’s Privacy Protection Agency (CPPA) is preparing to put guardrails on AI.\n\n"
                    "The draft is “the most comprehensive set of rules in the AI space”, Ashkan Soltani, the CPPA’s "

@@ -198,9 +198,12 @@ class Extractive:
             c.unnamed = frozenset(self._ungrounded(q, c))
         grounded = [c for c in relevant if not c.unnamed]
         side_by_side = not grounded and bool(grounded := _each_grounded(q, relevant))
-        # "In the University of British Columbia study, how much more likely ...?": named a few sentences before, or
-        # introduced earlier as what the sentence calls "the meetup"
-        grounded = grounded or [c for c in relevant if not self._ungrounded(q, c, in_context=True)]
+        if not side_by_side:
+            # named in the sentences before it in its paragraph ("The Caribbean box jellyfish has four rhopalia. Each
+            # rhopalium has six eyes."); or, where no sentence names it, a few sentences before, or introduced earlier
+            # as what the sentence calls "the meetup" ("In the University of British Columbia study, ...?")
+            within = bool(grounded)
+            grounded = [c for c in relevant if not c.unnamed or not self._ungrounded(q, c, True, within)]
         if not grounded:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
@@ -331,14 +334,14 @@ class Extractive:
                 break
         return spans[first][0] if first < at else None
 
-    def _ungrounded(self, q: Question, c: Candidate, in_context: bool = False) -> list[str]:
+    def _ungrounded(self, q: Question, c: Candidate, in_context: bool = False, paragraph: bool = False) -> list[str]:
         """The question's names and numbers the candidate's context does not mention: a sentence about the 2023
         chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
         Nepal, nor an article about a namesake for a person asked about. The context is the candidate, its article's
-        title and byline and, `in_context`, the sentences before it and what it calls by a noun the article
-        introduced with a name; for a person or a one-word name (the small NER model takes many a surname for an
-        organisation), the whole article."""
-        before = self._before(c) if in_context else ""
+        title and byline and, `in_context`, the sentences before it (in its `paragraph`, if so) and what it calls by
+        a noun the article introduced with a name; for a person or a one-word name (the small NER
+        model takes many a surname for an organisation), the whole article."""
+        before = self._before(c, paragraph) if in_context else ""
         spoken = c.stems | frozenset(terms(before))  # the terms of the candidate and the sentences before it
         near = spoken | c.about | c.title
         if in_context:
@@ -459,9 +462,11 @@ class Extractive:
             self._capitals, article, lambda a: frozenset(terms(" ".join(NAME_WORD.findall(f"{a.title}\n{a.text}"))))
         )
 
-    def _before(self, c: Candidate) -> str:
-        """The sentences just before the candidate, which may name what it speaks of ("PSG" for "it")."""
-        spans = [(s, e) for s, e in self._sentence_spans(c.article) if e <= c.start][-CONTEXT_SENTENCES:]
+    def _before(self, c: Candidate, paragraph: bool = False) -> str:
+        """The sentences just before the candidate (in its `paragraph`, if so), which may name what it speaks of
+        ("PSG" for "it")."""
+        opens = c.article.text.rfind("\n", 0, c.start) + 1 if paragraph else 0
+        spans = [(s, e) for s, e in self._sentence_spans(c.article) if opens <= s and e <= c.start][-CONTEXT_SENTENCES:]
         return c.article.text[spans[0][0] : c.start] if spans else ""
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:

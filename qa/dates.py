@@ -104,6 +104,9 @@ _YEAR_HEADING = re.compile(rf"^[ \t]*({_YEAR})[ \t]*$", re.M)  # a line that is 
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "the third quarter"
 TIME_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade")  # "how many days"
 _QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth)[-\s]+quarter)\b", re.I)
+_LATEST_QUARTER = re.compile(
+    r"\b(?:most\s+recent(?:ly\s+reported)?|latest|last|previous|prior)\s+quarter\b(?!\s+of)", re.I
+)  # "the most recent quarter", not "the last quarter of 2023"
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14)}  # fmt: skip
@@ -181,9 +184,13 @@ def publication_days(published: date) -> set[date]:
     return {published + timedelta(days=n) for n in (-1, 0, 1)}
 
 
-def quarters(text: str) -> set[int]:
-    """The quarters of a year a text names: "Q3", "third-quarter", "the fourth quarter" (fiscal or calendar)."""
-    return {int(m.group(1) or QUARTER_ORDINALS.index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)}
+def quarters(text: str, published: date | None = None) -> set[int]:
+    """The quarters of a year a text names: "Q3", "third-quarter", "the fourth quarter" (fiscal or calendar), and
+    "the most recent quarter" of a report `published` in November (the third)."""
+    named = {int(m.group(1) or QUARTER_ORDINALS.index(m.group(2).lower()) + 1) for m in _QUARTER.finditer(text)}
+    if published and _LATEST_QUARTER.search(text):
+        named.add((published.month - 1) // 3 or 4)  # the last quarter to end before it
+    return named
 
 
 def format_day(d: date) -> str:

@@ -276,3 +276,6 @@ def test_quarters_named_in_words_or_as_q() -> None:
     assert quarters("Uber's Q3 numbers beat the third-quarter estimate") == {3}
     assert quarters("revenue for the fourth quarter of 2023 and the Fiscal First Quarter") == {4, 1}
     assert quarters("a lackluster quarter, up quarter-over-quarter") == set()
+    assert quarters("For the most recently reported quarter, revenue beat", date(2023, 11, 18)) == {3}
+    assert quarters("In the latest quarter, revenue rose", date(2024, 2, 1)) == {4}
+    assert quarters("in the last quarter of 2023", date(2023, 11, 18)) == set()  # the year's last, not the latest

@@ -447,8 +447,10 @@ class Extractive:
     def _another_quarter(self, c: Candidate, asked: set[int]) -> bool:
         """True when the quarters the candidate names (else its article's title, else its article) are all others
         than those asked about."""
-        named = quarters(c.text) or _per_article(
-            self._article_quarters, c.article, lambda a: quarters(a.title or "") or quarters(a.text)
+        named = quarters(c.text, c.article.published) or _per_article(
+            self._article_quarters,
+            c.article,
+            lambda a: quarters(a.title or "", a.published) or quarters(a.text, a.published),
         )
         return bool(named) and not named & asked
 

@@ -24,6 +24,8 @@ def test_a_stem_matches_its_longer_forms():
     [
         ("Who met Putin and when?", {"PERSON", "DATE"}),
         ("Who greeted her when she arrived?", {"PERSON"}),
+        ("When Choe landed, what did Peskov say?", set()),  # a clause that says when, not a question
+        ("When did Choe land, and what did Peskov say?", {"DATE"}),
         ("Where did they meet?", {"PLACE"}),
         ("How many days was the visit?", {"DURATION"}),
         ("How long did the meeting last?", {"DURATION"}),  # "two hours", "from Monday to Wednesday"; not "Tuesday"

@@ -50,6 +50,13 @@ _PREPOSITIONS = (
 # Putin and when?"), not inside a clause ("Who greeted her when she arrived?").
 _ASKS = r"(?:^|\band\s+|\bor\s+|[,;:]\s*|[.!?]\s+)" + rf"(?:(?:{_PREPOSITIONS})\s+)?" + _HEDGE
 _TYPES = [(re.compile(_ASKS + pattern, re.I), kind) for pattern, kind in _TYPE_WORDS]
+# A clause that opens the question to say when, before the question word: "When Choe landed, what did Peskov say?"
+# asks what, not when ("When did Choe land, and what ...?" asks both).
+_TIME_CLAUSE = re.compile(
+    r"^\s*(?:when|while|after|before|once|as\s+soon\s+as)\s+(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|"
+    r"can|could|should|may|might)\b)[^,?]+,\s*(?=(?:what|which|who|whom|whose|where|why|how)\b)",
+    re.I,
+)
 # Words that frame what is asked rather than say what it is about: "What position does X hold?" asks for X's
 # title, which the articles give without the word "position"; "How long did the meeting last?" asks its length.
 _FRAME = re.compile(
@@ -299,7 +306,7 @@ def analyse(question: str) -> Question:
             anchors.update(terms(word))
         if word.isdigit():
             numbers.append(word)
-    types = frozenset(kind for pattern, kind in _TYPES if pattern.search(question))
+    types = frozenset(kind for pattern, kind in _TYPES if pattern.search(_TIME_CLAUSE.sub("", question)))
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
     post = _POST.match(question)
     if post and not re.match(_LEADS, post.group(1), re.I) and tagged(post.group(1))[0][1] in ("VERB", "AUX"):

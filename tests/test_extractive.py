@@ -713,6 +713,14 @@ def test_a_sentence_grounded_by_the_one_before_answers_though_others_name_it_the
     assert not a.abstained and "six eyes" in a.text
 
 
+def test_a_place_a_sentence_says_it_is_outside_of_is_no_answer_to_where():
+    tiktok = article("tiktok.txt", "TikTok is testing an ad-free tier for $4.99 a month.\n\nTikTok says that it is "
+                     "piloting the plan in a single market outside the U.S. for now.", "TikTok tests ad-free tier",
+                     "TechCrunch", date(2023, 10, 4))  # fmt: skip
+    assert ask("In which country is TikTok piloting its ad-free tier?", tiktok).abstained
+    assert "outside the U.S." in ask("Where is TikTok piloting its ad-free tier?", tiktok).text  # a where, not a name
+
+
 def test_an_acronym_the_article_defines_names_what_it_stands_for():
     cppa = article("cppa.txt", "California’s Privacy Protection Agency (CPPA) is preparing to put guardrails on AI.\n\n"
                    "The draft is “the most comprehensive set of rules in the AI space”, Ashkan Soltani, the CPPA’s "

@@ -47,6 +47,7 @@ _A_TIME = re.compile(
 _CLOCK = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk)\b", re.I
 )
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|except|excluding)\s+(?:of\s+)?(?:the\s+)?$", re.I)  # where it is not
 _COMPARED = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|cheaper)\b", re.I)  # "22% more" answers it
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _ORG_TERMS = frozenset(terms(ORG_WORDS))  # "the Korean Central News Agency" is no ambassador
@@ -108,6 +109,8 @@ class Wanted:
             and not (kind == "DATE" and self._not_the_day(c, words))
             and not (kind == "DATE" and self.clock and not _CLOCK.search(words))  # "on Tuesday" is no time of day
             and not (kind == "ORG" and q.focus_kind == "PERSON" and _organisation(words))
+            # "In which country ...?" asks to name it: "a market outside the U.S." does not ("Where ...?" it may answer)
+            and not (kind == "PLACE" and q.focus_kind == "PLACE" and _OUTSIDE.search(c.text, 0, at))
         ]
 
     def _asked(self, words: str) -> bool:

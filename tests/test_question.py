@@ -131,6 +131,11 @@ def test_a_question_of_several_parts_is_cut_into_them():
         clauses("How much did Google pay, and roughly how much went to Apple?")[1] == "roughly how much went to Apple?"
     )
     assert len(clauses("What did he say about France and Italy is it?")) == 1  # a capitalised "-ly" name is no adverb
+    assert clauses("What was the score, and by what score did they lose at Cleveland?") == [
+        "What was the score",
+        "by what score did they lose at Cleveland?",
+    ]
+    assert clauses("Who went to Moscow and to Pyongyang?") == ["Who went to Moscow and to Pyongyang?"]
 
 
 def test_a_question_word_after_an_attribution_still_makes_a_wh_question():

@@ -399,10 +399,11 @@ def from_question_word(question: str) -> str:
     return question[before.start() if before else match.start(1) :]
 
 
-_PART = re.compile(
-    r"\s*(?:;|,?\s+and\s+(?=" + _HEDGE + r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are"
-    r"|has|have)\b))"
-    r"\s*",
+_PART = re.compile(  # "..., and by what score did they lose?": a preposition may lead the next part
+    r"\s*(?:;|,?\s+and\s+(?="
+    + rf"(?:(?:{_PREPOSITIONS})\s+(?=wh|how))?"
+    + _HEDGE
+    + r"(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|was|were|are|has|have)\b))\s*",
     re.I,
 )
 

@@ -203,7 +203,9 @@ class Extractive:
             # rhopalium has six eyes."); or, where no sentence names it, a few sentences before, or introduced earlier
             # as what the sentence calls "the meetup" ("In the University of British Columbia study, ...?")
             within = bool(grounded)
-            grounded = [c for c in relevant if not c.unnamed or not self._ungrounded(q, c, True, within)]
+            grounded = [
+                c for c in relevant if not c.unnamed or not self._ungrounded(q, c, in_context=True, paragraph=within)
+            ]
         if not grounded:
             names = ", ".join(sorted(relevant[0].unnamed))
             return self._abstain(q, shortlist, passages, f"no sentence that covers it is about {names}")
@@ -339,8 +341,8 @@ class Extractive:
         chemistry Nobel does not answer for the literature one, nor a sentence without "Nepal" for a launch in
         Nepal, nor an article about a namesake for a person asked about. The context is the candidate, its article's
         title and byline and, `in_context`, the sentences before it (in its `paragraph`, if so) and what it calls by
-        a noun the article introduced with a name; for a person or a one-word name (the small NER
-        model takes many a surname for an organisation), the whole article."""
+        a noun the article introduced with a name; for a person or a one-word name (the small NER model takes many a
+        surname for an organisation), the whole article."""
         before = self._before(c, paragraph) if in_context else ""
         spoken = c.stems | frozenset(terms(before))  # the terms of the candidate and the sentences before it
         near = spoken | c.about | c.title

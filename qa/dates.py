@@ -3,7 +3,8 @@
 The rules, with `p` the published date:
 - Complete dates need no `p`: "January 16, 2024", "16 Jan 2024", "2024-01-16", "19.01.2024" (day first).
 - A day without a year ("Jan 16") takes the year that puts it nearest to `p`, days against the clause's
-  tense counting double: a past report's "March 10" written in October is last March.
+  tense counting double: a past report's "March 10" written in October is last March. Under a line that is only
+  a year (a schedule's "2025"), it takes that year.
 - A weekday is the latest such day on or before `p` (`p` itself counts); when its clause speaks of the
   future ("will", "is scheduled", "to visit", "next week", ...) it is the first on or after `p`.
   "last Tuesday" and "next Tuesday" exclude `p`.

@@ -306,7 +306,8 @@ def analyse(question: str) -> Question:
             anchors.update(terms(word))
         if word.isdigit():
             numbers.append(word)
-    types = frozenset(kind for pattern, kind in _TYPES if pattern.search(_TIME_CLAUSE.sub("", question)))
+    asking = _TIME_CLAUSE.sub("", question)  # "When Choe landed, what ...?" asks what
+    types = frozenset(kind for pattern, kind in _TYPES if pattern.search(asking))
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
     post = _POST.match(question)
     if post and not re.match(_LEADS, post.group(1), re.I) and tagged(post.group(1))[0][1] in ("VERB", "AUX"):

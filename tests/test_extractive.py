@@ -1183,3 +1183,14 @@ def test_who_is_answered_by_the_names_after_a_sentence_that_counts_them():
     )
     a = ask("Who won the 2023 Nobel Prize in chemistry?", prize)
     assert "Three scientists won" in a.text and "Moungi Bawendi" in a.text
+
+
+def test_an_acronym_the_model_tags_as_no_entity_is_still_a_name_to_ground():
+    gifts = article("gifts.txt", "A gift card for Headspace, a popular mindfulness app, offers hundreds of guided "
+                    "meditations.\n\nA subscription will run you $12.99 monthly or $69.99 annually.",
+                    "Last-minute gifts", "The Verge", date(2023, 12, 20))  # fmt: skip
+    budget = article("budget.txt", "YNAB, which stands for You Need A Budget, was the most popular recommendation "
+                     "I got from readers after Mint shut down.", "Mint alternatives", "The Verge",
+                     date(2023, 12, 3))  # fmt: skip
+    assert ask("How much does a YNAB subscription cost?", gifts, budget).abstained  # Headspace's price is not YNAB's
+    assert "12.99" in ask("How much does a Headspace subscription cost?", gifts, budget).text

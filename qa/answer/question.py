@@ -306,6 +306,12 @@ def analyse(question: str) -> Question:
             anchors.update(terms(word))
         if word.isdigit():
             numbers.append(word)
+    tagged_spans = [(at, at + len(text)) for _, text, at in entities]
+    acronyms = [  # "YNAB" is a name though the small model tags it as none
+        token.group()
+        for token in _TOKEN.finditer(question)
+        if _ACRONYM.fullmatch(token.group()) and not any(s <= token.start() < e for s, e in tagged_spans)
+    ]
     asking = _TIME_CLAUSE.sub("", question)  # "When Choe landed, what ...?" asks what
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(asking))
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)
@@ -337,6 +343,7 @@ def analyse(question: str) -> Question:
         anchors=frozenset(anchors),
         people=tuple(_name(text) for label, text, _ in entities if label == "PERSON"),
         names=tuple(_name(text) for label, text, _ in entities if label in _NAME_LABELS and terms(text))
+        + tuple(_name(a) for a in acronyms)
         + tuple(Name(n, (n,), (n,)) for n in numbers),
         types=types | wanted,
         wh=bool(_WH.search(question)),

@@ -1194,3 +1194,10 @@ def test_an_acronym_the_model_tags_as_no_entity_is_still_a_name_to_ground():
                      date(2023, 12, 3))  # fmt: skip
     assert ask("How much does a YNAB subscription cost?", gifts, budget).abstained  # Headspace's price is not YNAB's
     assert "12.99" in ask("How much does a Headspace subscription cost?", gifts, budget).text
+
+
+def test_a_contracted_question_word_asks_what_the_full_one_does():
+    film = article("moon.txt", "Rebel Moon's release is the biggest of Netflix's month, and a sequel to the space "
+                   "opera is planned.\n\nRebel Moon will be released on Netflix on December 22.",
+                   "Streaming this month", "SMH", date(2023, 12, 1))  # fmt: skip
+    assert "22 December 2023" in ask("What's the release date of Rebel Moon?", film).text  # asks for a date

@@ -42,6 +42,7 @@ from qa.answer.question import (
     from_question_word,
     initials,
     names_one,
+    spelled_out,
     term_matches,
     terms,
 )
@@ -124,6 +125,7 @@ class Extractive:
     def answer(self, question: str, passages: list[Passage]) -> Answer:
         """A cited answer of one to three sentences (for each part of a question of several), or an abstention
         with the nearest passages."""
+        question = spelled_out(question)
         if (asked := interval(question)) and (found := self._interval(question, asked, passages)):
             return found
         parts = clauses(question)

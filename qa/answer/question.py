@@ -407,6 +407,14 @@ def from_question_word(question: str) -> str:
     return question[before.start() if before else match.start(1) :]
 
 
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how|why)['’]s\b", re.I)
+
+
+def spelled_out(question: str) -> str:
+    """The question with its question words' contractions written out: "What's the release date?" asks what is."""
+    return _CONTRACTED.sub(r"\1 is", question)
+
+
 _PART = re.compile(  # "..., and by what score did they lose?": a preposition may lead the next part
     r"\s*(?:;|,?\s+and\s+(?="
     + rf"(?:(?:{_PREPOSITIONS})\s+(?=wh|how))?"

@@ -1201,3 +1201,14 @@ def test_a_contracted_question_word_asks_what_the_full_one_does():
                    "opera is planned.\n\nRebel Moon will be released on Netflix on December 22.",
                    "Streaming this month", "SMH", date(2023, 12, 1))  # fmt: skip
     assert "22 December 2023" in ask("What's the release date of Rebel Moon?", film).text  # asks for a date
+
+
+def test_who_did_a_thing_no_sentence_says_is_answered_only_in_a_past_tense():
+    preview = article("card.txt", "David Benavidez -440 vs. Demetrius Andrade +335, super middleweight\n\n"
+                      "Jermall Charlo -450 vs. Jose Benavidez Jr. +350, light heavyweight",
+                      "Benavidez vs. Andrade odds", "CBS Sports", date(2023, 11, 24))  # fmt: skip
+    assert ask("Who won the Andrade fight?", preview).abstained  # odds before the fight name no winner
+    gala = article("gala.txt", "Lionel Messi and Erling Haaland lead the shortlist for the Ballon d'Or.\n\n"
+                   "Lionel Messi claimed the Ballon d'Or for an eighth time in Paris.", "Messi's eighth", "AP",
+                   date(2023, 10, 31))  # fmt: skip
+    assert "claimed" in ask("Who won the 2023 Ballon d'Or?", gala).text  # "won" said another way, in the past

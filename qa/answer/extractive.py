@@ -23,6 +23,7 @@ from qa.answer.entities import (
     descriptions,
     known_people,
     named_entities,
+    past_tense,
     proper_names,
     reported,
     reports_words,
@@ -258,6 +259,10 @@ class Extractive:
                 # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
                 # (or one that says the words the question quotes: "Who called it 'unprecedented'?")
                 giving = [c for c in giving if term_matches(q.event, c.stems | c.title) or c.quoted]
+            elif kind == "PERSON" and q.past and q.event and not q.post:
+                # "Who won Benavidez vs. Andrade?", no sentence saying "won": a name said in a past tense, not a
+                # preview's "David Benavidez -440 vs. Demetrius Andrade +335"
+                giving = [c for c in giving if past_tense(c.text)]
             if kind in MUST_HAVE and not giving:
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives {MUST_HAVE[kind]}")
             if kind in MUST_HAVE or kind in (q.focus_kind, "QUOTE", "ROLE"):  # the words used, quoted if any are

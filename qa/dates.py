@@ -16,7 +16,8 @@ The rules, with `p` the published date:
 - "that year" and "the following (previous) year" count from the year last named before them.
 - Holidays of a fixed day ("Christmas Day", "New Year's Eve", "Halloween") and "Thanksgiving Day" (the fourth
   Thursday of November) are days where a year or "on" ("since", "before", ...) says so, not in "Christmas Day
-  games"; without a year they take the one that "Dec 25" would.
+  games" nor in a quoted title ("I Heard the Bells on Christmas Day"); without a year they take the one that
+  "Dec 25" would.
 - Without `p`, relative expressions have value None. Years alone and slashed dates are skipped.
 """
 
@@ -87,6 +88,7 @@ _DAY_CUE = re.compile(r"\b(?i:on|since|until|till|by|before|after|from|through)\
 _NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z][a-z]")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
 _OF_A_MONTH = re.compile(rf"{_SP}(?:in|of){_SP}{_MON}")  # "the last Sunday in March": a rule, not a day
+_QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{3,120})[”\"’']")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”\n])\s*$")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
@@ -404,7 +406,17 @@ def _period_month(unit: str, which: str, p: date) -> tuple[int, int] | None:
 
 
 def _holiday_ok(text: str, start: int) -> bool:
-    return bool(_DAY_CUE.search(text, max(0, start - 10), start))
+    """True when a cue says the holiday is a day ("on Christmas Day"), outside a quoted title ("I Heard the Bells on
+    Christmas Day")."""
+    if not _DAY_CUE.search(text, max(0, start - 10), start):
+        return False
+    return not any(m.start() < start < m.end() and _title_case(m.group(1)) for m in _QUOTED.finditer(text))
+
+
+def _title_case(words: str) -> bool:
+    """True when every word of more than three letters is capitalised, as in a title."""
+    long = [w for w in re.findall(r"[^\W\d_]+", words) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
 
 
 def _bare_month_ok(text: str, start: int) -> bool:

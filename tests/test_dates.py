@@ -135,6 +135,12 @@ CASES = [
     ("It shut on Thanksgiving Day.", date(2023, 11, 27), [("Thanksgiving Day", date(2023, 11, 23), (2023, 11), True)]),
     ("It debuted on New Year’s Eve.", date(2024, 1, 3), [("New Year’s Eve", date(2023, 12, 31), (2023, 12), True)]),
     ("Blue Halloween buckets and Christmas Day games are no days.", FRI_19, []),
+    ("Longfellow penned his carol, “I Heard the Bells on Christmas Day.”", FRI_19, []),  # a title
+    (
+        "He said: “We will all play on Christmas Day.”",
+        date(2023, 12, 20),
+        [("Christmas Day", date(2023, 12, 25), (2023, 12), True)],
+    ),
 ]
 
 

@@ -410,7 +410,9 @@ def _holiday_ok(text: str, start: int) -> bool:
     Christmas Day")."""
     if not _DAY_CUE.search(text, max(0, start - 10), start):
         return False
-    return not any(m.start() < start < m.end() and _title_case(m.group(1)) for m in _QUOTED.finditer(text))
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", start)  # the line it is on
+    quoted = _QUOTED.finditer(text, first, len(text) if last < 0 else last)
+    return not any(m.start() < start < m.end() and _title_case(m.group(1)) for m in quoted)
 
 
 def _title_case(words: str) -> bool:

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.answer.question import analyse, clauses, focus_noun, from_question_word, term_matches, terms
+from qa.answer.question import analyse, clauses, focus_noun, from_question_word, term_matches, terms, ungapped
 
 
 def test_terms_are_lemmas_stemmed_without_stop_words():
@@ -136,6 +136,23 @@ def test_a_question_of_several_parts_is_cut_into_them():
         "by what score did they lose at Cleveland?",
     ]
     assert clauses("Who went to Moscow and to Pyongyang?") == ["Who went to Moscow and to Pyongyang?"]
+
+
+@pytest.mark.parametrize(
+    "part, before, asked",
+    [
+        (
+            "how many times against UCLA?",
+            "How many times was Shedeur Sanders sacked against Arizona State",
+            "How many times was Shedeur Sanders sacked against UCLA?",
+        ),
+        ("what about the UN?", "What did Lavrov say about Ukraine", "What did Lavrov say about the UN?"),
+        ("when did she leave?", "When did Choe arrive", "when did she leave?"),  # a verb of its own
+        ("who met Lavrov?", "Who met Putin", "who met Lavrov?"),
+    ],
+)
+def test_a_part_that_gives_only_another_phrase_borrows_the_verb_before_it(part, before, asked):
+    assert ungapped(part, before) == asked
 
 
 def test_a_question_word_after_an_attribution_still_makes_a_wh_question():

@@ -46,6 +46,7 @@ from qa.answer.question import (
     spelled_out,
     term_matches,
     terms,
+    ungapped,
 )
 from qa.chunking import sentence_spans, stop_words
 from qa.conversation import rewrite, with_names
@@ -132,7 +133,9 @@ class Extractive:
         parts = clauses(question)
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
             answers = [self._answer(parts[0], passages)]
-            for part in parts[1:]:  # "..., and when did she get back?": "she" is who the part before named
+            for before, part in zip(parts, parts[1:], strict=False):
+                part = ungapped(part, before)  # "..., and how many times against UCLA?": sacked, as before
+                # "..., and when did she get back?": "she" is who the part before named
                 part = rewrite(part, [(answers[-1].question, answers[-1].text)], self.pronouns)
                 if _elliptical(analyse(part)):  # "..., and what had analysts expected?": of what came before
                     part = with_names(part, answers[-1].question)

@@ -415,6 +415,7 @@ def spelled_out(question: str) -> str:
     return _CONTRACTED.sub(r"\1 is", question)
 
 
+GAP_WORDS = 5  # at most this many words after the question words of a part that borrows the verb before it
 _PART = re.compile(  # "..., and by what score did they lose?": a preposition may lead the next part
     r"\s*(?:;|,?\s+and\s+(?="
     + rf"(?:(?:{_PREPOSITIONS})\s+(?=wh|how))?"
@@ -428,6 +429,23 @@ def clauses(question: str) -> list[str]:
     """The parts of a question that asks several things: "When did it start, and what did the jury decide?" has
     two; "Who met Putin and when?" has one with words (the bare "when" adds a kind of answer, not a topic)."""
     return [part for part in _PART.split(question) if terms(part)]
+
+
+_GAP = re.compile(rf"\s*((?:{_PREPOSITIONS})\s+[^,;]+?)\s*\??$", re.I)
+
+
+def ungapped(part: str, before: str) -> str:
+    """A part that repeats the question words of the part before and adds only a phrase of a preposition in place
+    of one of that part's, with that part's verb: "how many times against UCLA?" after "How many times was Shedeur
+    Sanders sacked against Arizona State" is "How many times was Shedeur Sanders sacked against UCLA?"."""
+    said, earlier = part.split(), before.split()
+    n = next((i for i, (a, b) in enumerate(zip(said, earlier, strict=False)) if a.lower() != b.lower()), 0)
+    gap = _GAP.fullmatch(" ".join(said[n:])) if n else None
+    if gap is None or len(gap.group(1).split()) > GAP_WORDS:
+        return part
+    preposition = gap.group(1).split()[0].lower()
+    at = [i for i, w in enumerate(earlier) if i >= n and w.lower() == preposition]
+    return " ".join([*earlier[: at[-1]], gap.group(1)]) + "?" if at else part
 
 
 def focus_noun(question: str) -> str | None:

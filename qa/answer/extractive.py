@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 import numpy as np
@@ -133,7 +134,7 @@ class Extractive:
         parts = clauses(question)
         if len(parts) > 1:  # "When did the trial start, and what did the jury decide?": each part on its own
             answers = [self._answer(parts[0], passages)]
-            for before, part in zip(parts, parts[1:], strict=False):
+            for before, part in pairwise(parts):
                 part = ungapped(part, before)  # "..., and how many times against UCLA?": sacked, as before
                 # "..., and when did she get back?": "she" is who the part before named
                 part = rewrite(part, [(answers[-1].question, answers[-1].text)], self.pronouns)

@@ -293,9 +293,13 @@ def analyse(question: str) -> Question:
     # Tuesday"); retrieval matches the dates a question names against the days the articles are about.
     dates = [(m.start, m.end) for m in find_dates(question, None)]
     numbers: list[str] = []
+    acronyms: list[str] = []
+    tagged_spans = [(at, at + len(text)) for _, text, at in entities]
     starts = {start for start, _ in sentence_spans(question)}  # a capital there opens a sentence, names nothing
     for token in _TOKEN.finditer(question):
         word = token.group()
+        if _ACRONYM.fullmatch(word) and not any(start <= token.start() < end for start, end in tagged_spans):
+            acronyms.append(word)  # "YNAB" is a name though the small model tags it as none
         if any(start <= token.start() < end for start, end in dates):
             continue
         opens = token.start() in starts  # "... under way? Give both dates.", not "the U.S. Navy"
@@ -306,12 +310,6 @@ def analyse(question: str) -> Question:
             anchors.update(terms(word))
         if word.isdigit():
             numbers.append(word)
-    tagged_spans = [(at, at + len(text)) for _, text, at in entities]
-    acronyms = [  # "YNAB" is a name though the small model tags it as none
-        token.group()
-        for token in _TOKEN.finditer(question)
-        if _ACRONYM.fullmatch(token.group()) and not any(s <= token.start() < e for s, e in tagged_spans)
-    ]
     asking = _TIME_CLAUSE.sub("", question)  # "When Choe landed, what ...?" asks what
     types = frozenset(kind for pattern, kind in _TYPES if pattern.search(asking))
     asked_dates = tuple(d for d in parse_question_dates(question) if d.year or d.month or d.day)

@@ -63,6 +63,8 @@ _FRAME = re.compile(
     r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much|long)\b"
     r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
     r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy|last)(?=\s*\?\s*$)"
+    # the articles themselves: "according to the coverage", "going by the reports"
+    r"|\b(?:according\s+to|going\s+by|in|from)\s+the\s+(?:coverage|reports?|reporting|articles?|sources?|stories)\b"
     r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b"  # who said it is the outlet's name, not these words
     r"|(?<=what )(?:happened|happens|occurred|occurs)\b",  # "What happened in July 2000?" asks for the event itself
     re.I,

@@ -50,3 +50,10 @@ def test_a_rival_must_name_its_day_next_to_the_event_asked_about():
     assert rival(q, [lead], [lead, far, other], 0.4) is other
     assert rival(q, [lead], [lead, far], 0.4) is None
     assert rival(analyse("Who arrived in Russia?"), [lead], [lead, other], 0.4) is None
+
+
+def test_an_answer_of_several_days_has_no_rival_day():
+    q = analyse("When were Black Friday and Cyber Monday in 2023?")
+    lead = candidate("Black Friday lands on November 24, with Cyber Monday on November 27.", date(2023, 11, 10))
+    other = candidate("The retailer began its Black Friday sale on Friday, Nov. 17.", date(2023, 11, 20), path="b.txt")
+    assert rival(q, [lead], [lead, other], 0.4) is None  # two days asked about, each its own: no disagreement

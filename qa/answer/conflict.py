@@ -64,13 +64,16 @@ def disagree(a: list[Day], b: list[Day]) -> bool:
 
 
 def rival(q: Question, chosen: list[Candidate], candidates: list[Candidate], relevant: float) -> Candidate | None:
-    """For a question about a date: the best candidate of another article that answers it about as fully as the
-    chosen one but names, next to the words of the event asked about, a day that cannot be the chosen one's."""
+    """For a question about a date whose chosen answer names one day: the best candidate of another article that
+    answers it about as fully as the chosen one but names, next to the words of the event asked about, a day that
+    cannot be the chosen one's."""
     if "DATE" not in q.types:
         return None
     lead = chosen[0]
     used = {c.article.path for c in chosen}
     lead_days = days(lead)
+    if len({day for day, _ in lead_days if day}) > 1:
+        return None  # "Black Friday lands on November 24, with Cyber Monday on November 27": the answer is no one day
     event = tuple(t for t in q.terms if t not in q.anchors) or q.terms  # what happened, rather than to whom
     for c in candidates:
         if (

@@ -1212,3 +1212,13 @@ def test_who_did_a_thing_no_sentence_says_is_answered_only_in_a_past_tense():
                    "Lionel Messi claimed the Ballon d'Or for an eighth time in Paris.", "Messi's eighth", "AP",
                    date(2023, 10, 31))  # fmt: skip
     assert "claimed" in ask("Who won the 2023 Ballon d'Or?", gala).text  # "won" said another way, in the past
+
+
+def test_a_sentence_that_points_to_the_rest_of_its_article_answers_nothing():
+    guide = article("bg3.txt", "In this guide, we’ll walk you through how to wake up Art Cullagh at the inn.\n\n"
+                    "To wake Art Cullagh, play him a song on the Battered Lute.", "How to wake Art Cullagh",
+                    "Polygon", date(2023, 8, 10))  # fmt: skip
+    assert "Battered Lute" in ask("How do you wake up Art Cullagh?", guide).text
+    winners = article("awards.txt", "Below, we’ve highlighted some of the winners from the 2023 Game Awards.\n\n"
+                      "Cocoon won Best Indie Game.", "Game Awards deals", "Polygon", date(2023, 12, 8))  # fmt: skip
+    assert ask("Which game won Game of the Year at the 2023 Game Awards?", winners).abstained

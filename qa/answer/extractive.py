@@ -102,6 +102,13 @@ _ONLY_WHEN = re.compile(TIME_REASONS, re.I)
 _COUNTED_ONES = re.compile(rf"\W*(?i:(?:the\s+)?(?:{COUNT_WORDS}|\d+))\s+[a-z]+s\b")
 _NAMES_OPEN = re.compile(r"\W*[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 _WONDERS = re.compile(r"(?<!that['’]s )(?<!that is )(?<!this is )(?<!which is )\bwhy\b", re.I)  # not "that's why"
+# A sentence that opens by pointing to the rest of its article: "Here are ...", "Below, ...", "In this guide, we'll ..."
+_SIGNPOST = re.compile(
+    r"\s*(?:here(?:['’]s|\s+is|\s+are)\b|below(?:\s*,|\s+(?:is|are)\b)"
+    r"|(?:(?:in|for)\s+this\s+[^,]{1,60},\s*)?(?:we['’]ll|we\s+will|we['’]ve|we\s+have|let['’]s)\s+"
+    r"(?:walk|take|show|explain|break|go\s+over|look|highlight|round|list|compile|gather|collect|outline|detail)\w*\b)",
+    re.I,
+)
 _YES_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can|could|would|should)\b", re.I)
 _CONNECTIVES = frozenset({"of", "the", "for", "and", "&", "on", "in"})
 T = TypeVar("T")
@@ -194,9 +201,12 @@ class Extractive:
         )
         shortlist = self._score(q, candidates, attested)
         # a sentence that says nothing the question does not ("Honda e", a heading) answers nothing, nor does one
-        # that asks ("Will Alabama make the College Football Playoff?")
+        # that asks ("Will Alabama make the College Football Playoff?") or points to what the article says elsewhere
+        # ("In this guide, we'll walk you through how to wake up Art Cullagh")
         asked = set(q.terms)
-        relevant = [c for c in shortlist if c.relevance >= RELEVANT and c.stems - asked and not _asks(c)]
+        relevant = [
+            c for c in shortlist if c.relevance >= RELEVANT and c.stems - asked and not _asks(c) and not _signposts(c)
+        ]
         if missing:
             return self._abstain(q, shortlist, passages, f"no passage mentions {', '.join(sorted(missing))}")
         if not relevant:
@@ -843,6 +853,13 @@ def _gives_cause(c: Candidate) -> bool:
     """True when the candidate gives a reason in words of cause ("because", "owing to"), not of time alone ("after",
     "since", "following", "amid")."""
     return any(kind == "REASON" and not _ONLY_WHEN.fullmatch(words) for kind, words in c.kinds)
+
+
+def _signposts(c: Candidate) -> bool:
+    """True when the candidate's first sentence points to what its article says elsewhere: "Below, we've highlighted
+    some of the winners", "Here are the live odds", not "Here's why that's important: ..." (which goes on to say it)."""
+    first = c.text if c.second is None else c.text[: c.second]
+    return bool(_SIGNPOST.match(first)) and ":" not in first
 
 
 def _asks(c: Candidate) -> bool:

@@ -1222,3 +1222,11 @@ def test_a_sentence_that_points_to_the_rest_of_its_article_answers_nothing():
     winners = article("awards.txt", "Below, we’ve highlighted some of the winners from the 2023 Game Awards.\n\n"
                       "Cocoon won Best Indie Game.", "Game Awards deals", "Polygon", date(2023, 12, 8))  # fmt: skip
     assert ask("Which game won Game of the Year at the 2023 Game Awards?", winners).abstained
+
+
+def test_words_the_question_quotes_said_in_a_heading_do_not_hide_the_answer_that_says_them_another_way():
+    column = article("ketchup.txt", "Keep a weather eye on Ketchup Economics\n\nAn overvalued peer cannot justify an "
+                     "expensive stock. This is what economist Larry Summers termed as Ketchup economists/economics.",
+                     "Ketchup economics", "Business Line", date(2023, 11, 5))  # fmt: skip
+    # "economist" names a person by what they do, as "journalist" does: the answer is a name
+    assert "Larry Summers" in ask("Which economist came up with the idea of 'ketchup economics'?", column).text

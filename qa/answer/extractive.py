@@ -264,7 +264,13 @@ class Extractive:
                     )
         if quoting := max((c.quoted for c in relevant), default=0.0):
             # "Who called it 'unprecedented'?" asks about the sentence that says it
-            relevant = [c for c in relevant if c.quoted == quoting]
+            quoted = [c for c in relevant if c.quoted == quoting]
+            wanted = [ALIKE.get(kind, {kind}) for kind in q.types if kind in MUST_HAVE]
+            if wanted and not any(_gives(c, wanted) for c in quoted):
+                # a heading says it ("Keep a weather eye on Ketchup Economics"), the answer says its words another
+                # way: "what economist Larry Summers termed as Ketchup economists/economics"
+                quoted = [c for c in relevant if _gives(c, wanted) and _holds_words(q.quoted, c)] or quoted
+            relevant = quoted
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
@@ -868,6 +874,16 @@ def _asks(c: Candidate) -> bool:
     with the sentence before it may lean on a statement ("At the time, ... how often does it?")."""
     first = c.text if c.second is None else c.text[: c.second]
     return first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
+
+
+def _gives(c: Candidate, wanted: list[set[str]]) -> bool:
+    """True when the candidate gives one of the `wanted` kinds of answer (each a set of kinds alike)."""
+    return any(alike & {kind for kind, _ in c.kinds} for alike in wanted)
+
+
+def _holds_words(quotes: tuple[str, ...], c: Candidate) -> bool:
+    """True when the candidate has every word of the question's quotes, in whatever order or form of a word."""
+    return all(term_matches(t, c.stems) for words in quotes for t in terms(words))
 
 
 def _plain(text: str) -> str:

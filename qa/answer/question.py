@@ -84,6 +84,7 @@ _KIND_NOUNS = {
     "SCORE": "score scoreline",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
+_AGENT = re.compile(r"\w{3,}(?<!l)ist|\w{4,}ian")  # a noun of a person by what they do: "economist", "historian"
 ORG_WORDS = _KIND_NOUNS["ORG"] + " news association council committee"  # words of an organisation's name
 # Nouns of a measure: "what revenue" asks for an amount, and the article gives it as revenue, so the noun is still
 # looked for (unlike "which city", answered by "Moscow").
@@ -324,7 +325,7 @@ def analyse(question: str) -> Question:
         types |= {"ROLE"}
     noun = focus_noun(question)
     verb = main_verb(from_question_word(question))  # not "accord" in "According to CNBC, who ...?"
-    kind = _KIND_OF.get(noun)
+    kind = _KIND_OF.get(noun) or ("PERSON" if noun and _AGENT.fullmatch(noun) else None)
     if "NUMBER" in types and kind in ("PERSON", "ORG", "PLACE"):  # "How many organisations ...?" counts them
         kind = None
     pick = _PICK.search(question) if noun else None

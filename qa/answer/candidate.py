@@ -53,6 +53,11 @@ class Candidate:
         return self.article.text[self.start : self.end]
 
     @property
+    def first(self) -> str:
+        """Its first sentence: all of its text when it holds one."""
+        return self.text if self.second is None else self.text[: self.second]
+
+    @property
     def covered(self) -> frozenset[str]:
         """The terms the candidate covers: its own words and what its article says about itself."""
         return self.stems | self.about

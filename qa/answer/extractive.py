@@ -274,7 +274,7 @@ class Extractive:
         if len(q.types) == 1:
             # One kind of answer is asked for: the sentences that give one answer before the others.
             (kind,) = q.types
-            giving = [c for c in relevant if any(k in ALIKE.get(kind, {kind}) for k, _ in c.kinds)]
+            giving = [c for c in relevant if _gives(c, [ALIKE.get(kind, {kind})])]
             if kind == "PERSON" and attested:
                 # "Who was appointed to succeed him?": a name in a sentence (or article title) that says "appointed"
                 # (or one that says the words the question quotes: "Who called it 'unprecedented'?")
@@ -864,16 +864,14 @@ def _gives_cause(c: Candidate) -> bool:
 def _signposts(c: Candidate) -> bool:
     """True when the candidate's first sentence points to what its article says elsewhere: "Below, we've highlighted
     some of the winners", "Here are the live odds", not "Here's why that's important: ..." (which goes on to say it)."""
-    first = c.text if c.second is None else c.text[: c.second]
-    return bool(_SIGNPOST.match(first)) and ":" not in first
+    return bool(_SIGNPOST.match(c.first)) and ":" not in c.first
 
 
 def _asks(c: Candidate) -> bool:
     """True when the candidate's sentences are questions of the writer's (not one quoted: "'Why now?' she asked"):
     "Who is Sam Bankman-Fried, the former CEO of crypto exchange FTX? Is he a liar and a fraud?"; a question read
     with the sentence before it may lean on a statement ("At the time, ... how often does it?")."""
-    first = c.text if c.second is None else c.text[: c.second]
-    return first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
+    return c.first.rstrip().endswith("?") and c.text.rstrip().endswith("?")
 
 
 def _gives(c: Candidate, wanted: list[set[str]]) -> bool:

@@ -177,6 +177,13 @@ def test_which_picks_a_named_one_what_asks_for_the_thing_itself():
     assert not analyse("What gift did she give?").picks
 
 
+def test_a_noun_of_a_person_by_what_they_do_asks_for_a_person():
+    assert analyse("Which economist coined the phrase?").focus_kind == "PERSON"
+    assert analyse("Which novelist won the award twice?").focus_kind == "PERSON"  # "-list" of a person
+    assert analyse("Which historian wrote the book?").focus_kind == "PERSON"
+    assert analyse("Which playlist topped the chart?").focus_kind is None  # a list, not a person
+
+
 def test_the_question_from_its_question_word_on():
     assert from_question_word("According to CNBC, how much did shares rise?") == "how much did shares rise?"
     assert from_question_word("Did Putin visit?") == "Did Putin visit?"

@@ -84,7 +84,8 @@ _KIND_NOUNS = {
     "SCORE": "score scoreline",
 }
 _KIND_OF = {noun: kind for kind, nouns in _KIND_NOUNS.items() for noun in nouns.split()}
-_AGENT = re.compile(r"\w{3,}(?<!l)ist|\w{4,}ian")  # a noun of a person by what they do: "economist", "historian"
+# A noun of a person by what they do: "economist", "novelist", "historian"; not a list ("playlist", "shortlist")
+_AGENT = re.compile(r"\w{3,}(?<![^aeiou]l)ist|\w{4,}ian")
 ORG_WORDS = _KIND_NOUNS["ORG"] + " news association council committee"  # words of an organisation's name
 # Nouns of a measure: "what revenue" asks for an amount, and the article gives it as revenue, so the noun is still
 # looked for (unlike "which city", answered by "Moscow").

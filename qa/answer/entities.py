@@ -463,7 +463,7 @@ def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str,
     """The ("ROLE", words, offset) of what `text` says the named one is, by the parse: a title before the name
     ("North Korean Foreign Minister Choe Son-hui"), an apposition ("Pranay Vaddi, White House Senior Director for
     Arms Control"; "the expert, Konstantin Asmolov"; "the Korean Central News Agency (KCNA)") or "<name> is ..."."""
-    from qa.answer.question import terms
+    from qa.answer.question import inside, terms
 
     doc = _parse(text)
     # the name's words: those with its terms, and the rest of the entity they are part of ("Vladimir" of Putin)
@@ -474,8 +474,7 @@ def descriptions(text: str, name_terms: Collection[str]) -> list[tuple[str, str,
     named = {
         t
         for t in doc
-        if (t.text[:1].isupper() or t.i in hyphened)
-        and (set(terms(t.text)) & wanted or any(start <= t.idx < end for start, end in names))
+        if (t.text[:1].isupper() or t.i in hyphened) and (set(terms(t.text)) & wanted or inside(t.idx, names))
     }
     found: list[tuple[str, str, int]] = []
 

@@ -43,6 +43,7 @@ from qa.answer.question import (
     clauses,
     from_question_word,
     initials,
+    inside,
     names_one,
     spelled_out,
     term_matches,
@@ -573,7 +574,7 @@ class Extractive:
         "threat" for "danger"), by how close the model holds the two words to be. Names are never paraphrased."""
         asked = {}
         for m in WORD.finditer(q.text):
-            if any(start <= m.start() < end for start, end in q.dated):  # "September" is not said as "January"
+            if inside(m.start(), q.dated):  # "September" is not said as "January"
                 continue
             unit = tuple(terms(m.group())[:1])
             if unit in weights:  # a verb with its particle ("get back") says more than the verb alone
@@ -876,7 +877,8 @@ def _asks(c: Candidate) -> bool:
 
 def _gives(c: Candidate, wanted: list[set[str]]) -> bool:
     """True when the candidate gives one of the `wanted` kinds of answer (each a set of kinds alike)."""
-    return any(alike & {kind for kind, _ in c.kinds} for alike in wanted)
+    given = {kind for kind, _ in c.kinds}
+    return any(alike & given for alike in wanted)
 
 
 def _holds_words(quotes: tuple[str, ...], c: Candidate) -> bool:

@@ -63,7 +63,8 @@ _FRAME = re.compile(
     r"\b(?:what|which)\s+(?:kind|type|sort)\s+of\b|\bhow\s+(?:many|much|long)\b"
     r"|(?<=what )(?:position|post|role|title|job)\b|(?<=which )(?:position|post|role|title|job)\b"
     r"|(?<=['’]s )(?:position|post|role|title|job)\b|\b(?:hold|have|play|fill|occupy|last)(?=\s*\?\s*$)"
-    # the articles themselves: "according to the coverage", "going by the reports"
+    # the articles themselves: "according to the coverage", "going by the reports" (before the bare "according to",
+    # which would otherwise match first and leave "the coverage" a content word)
     r"|\b(?:according\s+to|going\s+by|in|from)\s+the\s+(?:coverage|reports?|reporting|articles?|sources?|stories)\b"
     r"|\baccording\s+to\b|\b(?:as\s+)?reported\s+by\b"  # who said it is the outlet's name, not these words
     r"|(?<=what )(?:happened|happens|occurred|occurs)\b",  # "What happened in July 2000?" asks for the event itself
@@ -208,6 +209,11 @@ def terms(text: str) -> list[str]:
     return _stemmer().stemWords(lemmas)
 
 
+def inside(at: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when the offset `at` falls within one of the (start, end) spans."""
+    return any(start <= at < end for start, end in spans)
+
+
 def said_at(text: str, wanted: Iterable[str]) -> list[int]:
     """The offsets of the words of `text` that say one of the `wanted` terms (see `term_matches`)."""
     wanted = tuple(wanted)
@@ -302,9 +308,9 @@ def analyse(question: str) -> Question:
     starts = {start for start, _ in sentence_spans(question)}  # a capital there opens a sentence, names nothing
     for token in _TOKEN.finditer(question):
         word = token.group()
-        if _ACRONYM.fullmatch(word) and not any(start <= token.start() < end for start, end in tagged_spans):
+        if _ACRONYM.fullmatch(word) and not inside(token.start(), tagged_spans):
             acronyms.append(word)  # "YNAB" is a name though the small model tags it as none
-        if any(start <= token.start() < end for start, end in dates):
+        if inside(token.start(), dates):
             continue
         opens = token.start() in starts  # "... under way? Give both dates.", not "the U.S. Navy"
         proper = not opens and word[0].isupper() and word not in adjectives and word.lower() not in stop_words()

@@ -937,6 +937,17 @@ def test_words_a_pronoun_says_are_tied_back_to_who_was_named_sentences_before():
     assert "Dana Whitfield" in answer.text
 
 
+def test_a_quotation_that_runs_on_past_its_first_sentence_is_tied_back_to_who_opened_it():
+    text = (
+        "The ministry did not rule out such a visit. Deputy spokesperson Lena Ortiz told a briefing, "
+        '"Both sides have announced it, so it is likely. We will keep a close eye on the talks."\n\n'
+        "The talks resume on Monday."
+    )
+    briefing = article("briefing.txt", text, "Ministry weighs visit", "Wire", date(2024, 1, 19))
+    answer = ask('Who said "We will keep a close eye on the talks"?', briefing)
+    assert not answer.abstained and "Lena Ortiz" in answer.text
+
+
 def test_a_figure_by_the_names_answers_when_none_stands_by_the_words_of_the_event():
     text = (
         "Cubic Telecom, which links cars to mobile networks in whichever country they happen to be, has picked up "

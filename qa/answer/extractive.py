@@ -352,9 +352,15 @@ class Extractive:
     def _speaker_before(self, article: Article, start: int) -> int | None:
         """Where the sentences start that name who says the words of the sentence at `start` by a pronoun ("...,
         he said."): back over the sentences the pronoun speaks too, as far as SPEAKER_SENTENCES, to the one that
-        does not ("Walker said ... . And ..., he said. “People ...,” he said."); None for words no pronoun says."""
+        does not ("Walker said ... . And ..., he said. “People ...,” he said."); for words of a quotation that opened
+        in an earlier sentence, after words that say who speaks, that sentence; None otherwise."""
         spans, text = self._sentence_spans(article), article.text
         at = next(k for k, (s, _) in enumerate(spans) if s == start)
+        if (opened := _quote_opened(text, start)) is not None:
+            # 'Kim In-ae stated at a press briefing, "As both ... it is probable. We will continue to ... situation."'
+            first = next(k for k, (_, e) in enumerate(spans) if e > opened)
+            attributed = text[spans[first][0] : opened].strip()  # the words before the quotation name who says it
+            return spans[first][0] if attributed and first < at and at - first <= SPEAKER_SENTENCES else None
         if not SAID_BY_PRONOUN.search(text[spans[at][0] : spans[at][1]]):
             return None
         first = at
@@ -884,6 +890,18 @@ def _gives(c: Candidate, wanted: list[set[str]]) -> bool:
 def _holds_words(quotes: tuple[str, ...], c: Candidate) -> bool:
     """True when the candidate has every word of the question's quotes, in whatever order or form of a word."""
     return all(term_matches(t, c.stems) for words in quotes for t in terms(words))
+
+
+def _quote_opened(text: str, start: int) -> int | None:
+    """Where the quotation opens that the sentence at `start` goes on with, when one opened earlier in its paragraph
+    is not yet closed; None otherwise."""
+    opens = text.rfind("\n", 0, start) + 1
+    before = text[opens:start]
+    if before.count("“") > before.count("”"):
+        return opens + before.rfind("“")
+    if before.count('"') % 2:
+        return opens + before.rfind('"')
+    return None
 
 
 def _plain(text: str) -> str:

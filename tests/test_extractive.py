@@ -948,6 +948,18 @@ def test_a_quotation_that_runs_on_past_its_first_sentence_is_tied_back_to_who_op
     assert not answer.abstained and "Lena Ortiz" in answer.text
 
 
+def test_a_name_the_sentences_before_in_its_paragraph_say_counts_for_the_sentence():
+    text = (
+        "Tubi has dozens of cult favourites this month.\n\n"
+        "Few images are as striking as the motorcycle chase in Harbor Dread. Released as half of a double bill, "
+        "the film follows a dancer and her lover who survive an outbreak in a small town. Banding together, the "
+        "survivors must escape while fighting the rogue military commander (Bruce Wallis) who unleashed the virus."
+    )
+    films = article("films.txt", text, "Great free movies", "Polygon", date(2023, 11, 3))
+    answer = ask("Who is the rogue military commander in Harbor Dread?", films)
+    assert not answer.abstained and "Bruce Wallis" in answer.text
+
+
 def test_a_figure_by_the_names_answers_when_none_stands_by_the_words_of_the_event():
     text = (
         "Cubic Telecom, which links cars to mobile networks in whichever country they happen to be, has picked up "

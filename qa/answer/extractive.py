@@ -71,6 +71,7 @@ COMMON_SHARE = 0.1  # a word more than this share of the articles use (and more 
 SOFT_MATCH = 0.6  # a word this close in meaning to a word of the question says it in other words
 ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first letters, is its adjective
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
+CONTEXT_SHARE = 0.5  # ... and (in relevance too) when only the sentences before it in its paragraph have it
 CAUSE_MARGIN = 0.1  # a sentence that gives a cause goes first for "why" when it scores about as well as the best
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 TOPIC_MENTIONS = 3  # a name this many sentences of an article say is what all of it is about
@@ -549,6 +550,10 @@ class Extractive:
             self._posts(q.post, candidates[:POST_SHORTLIST])
             candidates.sort(key=lambda c: c.coverage + c.titled + c.quoted + c.post + 1 / (1 + c.rank), reverse=True)
         shortlist = candidates[:SHORTLIST]
+        for c in shortlist:  # "... the rogue military commander (Bruce Willis)", "Planet Terror" two sentences before
+            if unsaid := [u for u in names if not names_one(u, c.covered)]:
+                before = frozenset(terms(self._before(c, paragraph=True)))
+                c.coverage += CONTEXT_SHARE * sum(weights[u] for u in unsaid if names_one(u, before)) / total
         self._paraphrased(q, {u: w / total for u, w in weights.items() if not key & set(u)}, shortlist)
         query = np.asarray(embed_model().get_query_embedding(q.text), dtype=np.float32)
         for c, meaning in zip(shortlist, self._embed(shortlist) @ query, strict=True):

@@ -960,6 +960,19 @@ def test_a_name_the_sentences_before_in_its_paragraph_say_counts_for_the_sentenc
     assert not answer.abstained and "Bruce Wallis" in answer.text
 
 
+def test_a_place_many_sentences_of_the_article_name_is_where_all_of_it_happens():
+    text = (
+        "The Hawks visited New Orleans on Sunday.\n\n"
+        "The crowd in New Orleans was loud from the start.\n\n"
+        "The Hawks led 24-9 after three quarters. Quarterback Dan Carr had just thrown an interception to "
+        "linebacker Foye Okafor, who ran it back for a touchdown.\n\n"
+        "New Orleans rallied late but fell short, and the Hawks won 31-24 in New Orleans."
+    )
+    game = article("game.txt", text, "Hawks vs. Saints live updates", "Sporting News", date(2023, 10, 20))
+    answer = ask("Who intercepted Dan Carr when the Hawks won in New Orleans?", game)
+    assert not answer.abstained and "Foye Okafor" in answer.text
+
+
 def test_a_figure_by_the_names_answers_when_none_stands_by_the_words_of_the_event():
     text = (
         "Cubic Telecom, which links cars to mobile networks in whichever country they happen to be, has picked up "

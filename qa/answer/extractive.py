@@ -377,7 +377,7 @@ class Extractive:
         Nepal, nor an article about a namesake for a person asked about. The context is the candidate, its article's
         title and byline and, `in_context`, the sentences before it (in its `paragraph`, if so) and what it calls by
         a noun the article introduced with a name; for a person or a one-word name (the small NER model takes many a
-        surname for an organisation), the whole article."""
+        surname for an organisation), or a place that many of its sentences name, the whole article."""
         before = self._before(c, paragraph) if in_context else ""
         spoken = c.stems | frozenset(terms(before))  # the terms of the candidate and the sentences before it
         near = spoken | c.about | c.title
@@ -395,6 +395,7 @@ class Extractive:
             and not stands_for(place.stems, spoken)  # "the United States" for "Washington"
             and not _shortened(place, self._words(c.article), f"{before} {c.text}")
             and not (_owns(place.text, q.text) and all(term_matches(t, self._words(c.article)) for t in place.stems))
+            and self._mentions(place, c.article) < TOPIC_MENTIONS  # "New Orleans", all through a report of a game there
         ]
         anywhere = self._capitalised(c.article) | c.about
         unnamed = self._unnamed(q, near, anywhere, f"{before} {c.text}")

@@ -1266,3 +1266,15 @@ def test_words_the_question_quotes_said_in_a_heading_do_not_hide_the_answer_that
                      "Ketchup economics", "Business Line", date(2023, 11, 5))  # fmt: skip
     # "economist" names a person by what they do, as "journalist" does: the answer is a name
     assert "Larry Summers" in ask("Which economist came up with the idea of 'ketchup economics'?", column).text
+
+
+def test_what_someones_record_is_asks_for_a_win_loss_record():
+    text = (
+        "Best NFL bets Week 9\n\n"
+        "So, let's reveal our best moneyline and spread bets for Week 9 of the NFL season.\n\n"
+        "Despite going 5-6 in Week 7 and 6-8 in Week 8, our best bets are still 65-46-1 on the season.\n\n"
+        "Best NFL player prop bets Week 9"
+    )
+    bets = article("bets.txt", text, "NFL best bets Week 9", "Sporting News", date(2023, 11, 3))
+    answer = ask("What was the season record of the NFL best bets going into Week 9?", bets)
+    assert not answer.abstained and "65-46-1" in answer.text

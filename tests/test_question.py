@@ -184,6 +184,11 @@ def test_a_noun_of_a_person_by_what_they_do_asks_for_a_person():
     assert analyse("Which playlist topped the chart?").focus_kind is None  # a list, not a person
 
 
+def test_what_a_record_is_asks_for_a_score_and_what_record_was_set_does_not():
+    assert analyse("What was Cleveland's record in Terry Francona's final season?").focus_kind == "SCORE"
+    assert analyse("What national-team record did Emiliano Martinez set?").focus_kind is None
+
+
 def test_the_question_from_its_question_word_on():
     assert from_question_word("According to CNBC, how much did shares rise?") == "how much did shares rise?"
     assert from_question_word("Did Putin visit?") == "Did Putin visit?"

@@ -105,6 +105,8 @@ _AHEAD = re.compile(
     r"|\b(?:is|are)\s+[^?]{0,60}?\b(?:scheduled|slated|set|due)\s+to\b",
     re.I,
 )
+# "What was Cleveland's record?" asks for a win-loss record ("a 921-757 record"); "What record did she set?" a feat
+_STANDING = re.compile(r"\bwhat(?:['’]s|\s+(?:is|was|are|were)\b)", re.I)
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}
@@ -333,6 +335,8 @@ def analyse(question: str) -> Question:
     noun = focus_noun(question)
     verb = main_verb(from_question_word(question))  # not "accord" in "According to CNBC, who ...?"
     kind = _KIND_OF.get(noun) or ("PERSON" if noun and _AGENT.fullmatch(noun) else None)
+    if noun == "record" and _STANDING.search(question):
+        kind = "SCORE"
     if "NUMBER" in types and kind in ("PERSON", "ORG", "PLACE"):  # "How many organisations ...?" counts them
         kind = None
     pick = _PICK.search(question) if noun else None

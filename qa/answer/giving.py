@@ -179,13 +179,15 @@ def _names_a(noun: str, words: str, at: int, c: Candidate, described: list[int])
 def _expected(c: Candidate, found: Found) -> set[int]:
     """The offsets of the figures the candidate says were expected: the one nearest each word of expectation
     ("$12.98 billion" in "Revenue: $12.94 billion vs. $12.98 billion expected"); of an adjective, one in the phrase
-    it describes ("expected growth of 5%"), not the day "the highly anticipated trial" started."""
+    it describes ("expected growth of 5%"), not the day "the highly anticipated trial" started; else one within
+    NEAR_WORDS words."""
     figures = [at for kind, _, at in found if kind in NEAR_KINDS]
     claimed = set()
     for offset, _, stems in c.words:
-        if figures and any(t in _FORETOLD for t in stems):
+        if figures and (foretold := tuple(t for t in stems if t in _FORETOLD)):
             phrase = modified(c.text, offset)
-            near = [at for at in figures if phrase is None or phrase[0] <= at < phrase[1]]
+            # not a figure words away from it: "previous estimates is relatively small: ... 0.03% and 0.07% smaller"
+            near = [at for at in figures if (phrase[0] <= at < phrase[1] if phrase else c.near(at, foretold))]
             if near:
                 claimed.add(min(near, key=lambda at: abs(at - offset)))
     return claimed

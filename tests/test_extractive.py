@@ -1284,3 +1284,16 @@ def test_what_someones_record_is_asks_for_a_win_loss_record():
     bets = article("bets.txt", text, "NFL best bets Week 9", "Sporting News", date(2023, 11, 3))
     answer = ask("What was the season record of the NFL best bets going into Week 9?", bets)
     assert not answer.abstained and "65-46-1" in answer.text
+
+
+def test_a_person_the_question_names_is_no_answer_when_the_sentence_names_them_in_full():
+    visit = article(
+        "visit.txt",
+        "During her visit, Kang, who was in Paris at the invitation of Foreign Minister Jean Moreau, held talks "
+        "with Moreau on Tuesday. She later briefed President Macron on the outcomes of their discussions.",
+        "Kang visits Paris",
+        "Reuters",
+        date(2024, 1, 18),
+    )
+    answer = ask("Who did Kang go and see after her talks with Moreau?", visit)
+    assert not answer.abstained and "Macron" in answer.text

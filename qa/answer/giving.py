@@ -66,6 +66,7 @@ class Wanted:
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
+        self.names = [n for n in (*q.people, *q.names) if n.stems and not n.text.isdigit()]  # not "2023": a year
         self.day = bool(_A_DAY.search(q.text))
         self.clock = bool(_A_TIME.search(q.text))
         self.named_days = [d for d in q.dates if d.day]
@@ -93,6 +94,7 @@ class Wanted:
             (kind, words, at)
             for kind, words, at in found
             if (not self._asked(words) or (kind == "DATE" and _resolved(c, words)))
+            and not (kind in ALIKE["NAME"] and self._in_full(words))
             and (
                 kind not in NEAR_KINDS
                 or c.near(at, near)
@@ -123,6 +125,12 @@ class Wanted:
             or (bool(said) and set(said) <= self.terms)
             or (words.isupper() and any(len(n.words) > 1 and initials(n.words, words) for n in self.q.names))
         )
+
+    def _in_full(self, words: str) -> bool:
+        """True when a name (the `words` of an entity) is one the question names in part: "Sergei Lavrov" for
+        "Lavrov"; not a score that names the teams ("Lions 26, Raiders 14")."""
+        said = set(terms(words))
+        return any(set(n.stems) <= said for n in self.names)
 
     def _not_the_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate cannot be the day asked for: no day at all for "on what date" ("the past

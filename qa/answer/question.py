@@ -106,7 +106,7 @@ _AHEAD = re.compile(
     re.I,
 )
 # "What was Cleveland's record?" asks for a win-loss record ("a 921-757 record"); "What record did she set?" a feat
-_STANDING = re.compile(r"\bwhat(?:['’]s|\s+(?:is|was|are|were)\b)", re.I)
+_STANDING = re.compile(r"\bwhat\s+(?:is|was|are|were)\b", re.I)  # "What's" is spelled out first
 _OF_NOUNS = {"name", "kind", "type", "sort"}  # "the name of the treaty" asks about the treaty
 # Nouns answered by what they name, which need not use the noun: a title ("What role ..."), words ("What word ...").
 _CONTENT_NOUNS = {"position", "post", "role", "title", "job", "word", "term", "phrase", "expression", "message"}

@@ -257,8 +257,8 @@ def test_an_amount_of_the_measure_asked_for_and_not_an_expected_one():
     assert "started Tuesday (3 October 2023)" in ask("When did the trial of Sam Bankman-Fried start?", trial).text
     # a figure words away from "estimates" is no estimate: the sun is that much smaller than it was estimated to be
     sun = article("sun.txt", "The difference between the new findings and previous estimates is relatively small: "
-                  "The sun is likely somewhere between 0.03% and 0.07% smaller than we thought.", "The sun", "Live Science",
-                  date(2023, 12, 20))  # fmt: skip
+                  "The sun is likely somewhere between 0.03% and 0.07% smaller than we thought.", "The sun",
+                  "Live Science", date(2023, 12, 20))  # fmt: skip
     a = ask("By how much smaller than previously thought is the sun likely to be?", sun)
     assert not a.abstained and "0.03% and 0.07%" in a.text
 

@@ -66,7 +66,8 @@ class Wanted:
         self.event = tuple(t for t in q.terms if t not in q.anchors)  # what happened, rather than to whom
         self.counted = q.focus_term if q.focus_kind is None and _HOW_MANY.search(q.text) else None  # "how many X"
         self.named = ALIKE["NAME"] if "NAME" in q.types else set()
-        self.names = [n for n in (*q.people, *q.names) if n.stems and not n.text.isdigit()]  # not "2023": a year
+        # the terms of the names the question gives, each as a set (not a number: "2023" is a year)
+        self.names = [set(n.stems) for n in (*q.people, *q.names) if n.stems and not n.text.isdigit()]
         self.day = bool(_A_DAY.search(q.text))
         self.clock = bool(_A_TIME.search(q.text))
         self.named_days = [d for d in q.dates if d.day]
@@ -130,7 +131,7 @@ class Wanted:
         """True when a name (the `words` of an entity) is one the question names in part: "Sergei Lavrov" for
         "Lavrov"; not a score that names the teams ("Lions 26, Raiders 14")."""
         said = set(terms(words))
-        return any(set(n.stems) <= said for n in self.names)
+        return any(name <= said for name in self.names)
 
     def _not_the_day(self, c: Candidate, words: str) -> bool:
         """True when a date of the candidate cannot be the day asked for: no day at all for "on what date" ("the past

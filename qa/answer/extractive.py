@@ -54,7 +54,7 @@ from qa.chunking import sentence_spans, stop_words
 from qa.conversation import rewrite, with_names
 from qa.corpus import Article
 from qa.dates import DateConstraint, Period, named_periods, periods, quarters
-from qa.embeddings import embed_model
+from qa.embeddings import embed_model, embed_texts
 from qa.pronouns import Pronouns
 from qa.retrieve import Passage
 
@@ -516,10 +516,10 @@ class Extractive:
         keys = [(c.article.path, c.start, c.end) for c in candidates]
         todo = [c.text for c, k in zip(candidates, keys, strict=True) if k not in self._vectors]
         if todo:
-            new = iter(embed_model().get_text_embedding_batch(todo))
+            new = iter(embed_texts(todo))
             for k in keys:
                 if k not in self._vectors:
-                    self._vectors[k] = np.asarray(next(new), dtype=np.float32)
+                    self._vectors[k] = next(new)
         return np.stack([self._vectors[k] for k in keys])
 
     def _score(self, q: Question, candidates: list[Candidate], attested: str | None) -> list[Candidate]:
@@ -624,7 +624,7 @@ class Extractive:
         phrases = sorted({w for words in called for w in words})
         if not phrases:
             return
-        vectors = np.asarray(embed_model().get_text_embedding_batch([post, *phrases]), dtype=np.float32)
+        vectors = embed_texts([post, *phrases])
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         closeness = dict(zip(phrases, vectors[1:] @ vectors[0], strict=True))
         for c, words in zip(candidates, called, strict=True):
@@ -646,8 +646,7 @@ class Extractive:
         """Unit vectors of single words from the embedding model, each computed once."""
         todo = sorted({w for w in words if w not in self._words_seen})
         if todo:
-            for w, v in zip(todo, embed_model().get_text_embedding_batch(todo), strict=True):
-                v = np.asarray(v, dtype=np.float32)
+            for w, v in zip(todo, embed_texts(todo), strict=True):
                 self._words_seen[w] = v / (np.linalg.norm(v) or 1.0)
         return self._words_seen
 

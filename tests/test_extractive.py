@@ -1203,6 +1203,21 @@ def test_why_is_answered_first_by_a_sentence_that_gives_a_cause_not_only_a_time(
     assert "because the box had been marketed" in a.text
 
 
+def test_why_runs_on_to_a_sentence_after_the_answer_that_points_back_to_it_and_gives_the_cause():
+    def club(text: str) -> Article:
+        return article("coach.txt", text, "Portland needs a new coach", "Wire", date(2023, 10, 3))
+
+    told = (
+        "Following a nine-year run with Portland that included two league titles, coach Dana Reyes announced her "
+        "resignation. The titles made her the most decorated manager the club has had."
+    )
+    cause = "She had led the side until the end of the season, but now, owing to family reasons, she puts them first."
+    a = ask("Why did Dana Reyes step down as Portland's coach?", club(f"{told} {cause}\n\nThe club is hiring."))
+    assert a.text.startswith("Following a nine-year run") and "owing to family reasons" in a.text
+    a = ask("Why did Dana Reyes step down as Portland's coach?", club(f"{told}\n\n{cause}"))  # another paragraph
+    assert "owing to" not in a.text
+
+
 def test_what_time_is_answered_by_a_time_of_day_not_by_a_day():
     def report(text: str) -> Article:
         text += "\n\nAt the same time, Russia denies buying shells."  # the word "time", said of something else

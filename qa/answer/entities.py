@@ -19,12 +19,20 @@ _KINDS = {
     "PRODUCT": "NAME", "WORK_OF_ART": "NAME", "EVENT": "NAME", "LAW": "NAME",
 }  # fmt: skip
 TIME_REASONS = r"amid|follow(?:s|ed|ing)|after|since"  # words of a reason that may only say when
+_CAUSE = r"(because|due|owing|thanks)( in (\w+ ){0,2}part)? (of|to)|because|as a result"  # "due in part to"
 _REASON = re.compile(
-    r"\b((because|due|owing|thanks)( in (\w+ ){0,2}part)? (of|to)|because|as a result|in order to|so that|"
-    rf"aim(s|ed)? (to|at)|in return for|in exchange for|{TIME_REASONS}|"
-    r"to (strengthen|develop|discuss|implement|seek))\b",  # "thanks in no small part to", "due in part to"
+    rf"\b({_CAUSE}|in order to|so that|aim(s|ed)? (to|at)|in return for|in exchange for|{TIME_REASONS}|"
+    r"to (strengthen|develop|discuss|implement|seek))\b",
     re.I,
 )
+_BECAUSE = re.compile(rf"\b({_CAUSE})\b", re.I)
+
+
+def gives_cause(text: str) -> bool:
+    """True when the text says why in words of cause ("because", "owing to"), not of purpose ("aimed to") nor of
+    time alone ("following")."""
+    return bool(_BECAUSE.search(text))
+
 
 _DO_TENSE = {"did": "VBD", "does": "VBZ", "do": "VBP"}  # the tense "did" gives the verb it stands before
 # "the fall", "its debut", "solid-fuel", "to have": the tags of the words before a plain form that is no verb

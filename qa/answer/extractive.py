@@ -22,6 +22,7 @@ from qa.answer.entities import (
     TIME_REASONS,
     answer_kinds,
     descriptions,
+    gives_cause,
     known_people,
     named_entities,
     past_tense,
@@ -73,6 +74,7 @@ ADJECTIVE_MATCH = 0.65  # a word this close to a place's name, of the same first
 TITLE_SHARE = 0.5  # the share of a name's weight a sentence gets (in rank) when only its article's title has it
 CONTEXT_SHARE = 0.5  # ... and (in relevance too) when only the sentences before it in its paragraph have it
 CAUSE_MARGIN = 0.1  # a sentence that gives a cause goes first for "why" when it scores about as well as the best
+CAUSE_SENTENCES = 2  # how many sentences after the best may give its cause, when it gives none ("owing to ...")
 ELLIPTICAL_TERMS = 2  # a part of a question with no more words than these leans on the part before
 TOPIC_MENTIONS = 3  # a name this many sentences of an article say is what all of it is about
 LEDE_SENTENCES = 2  # an article's first sentences, which name what all of it is about
@@ -295,6 +297,9 @@ class Extractive:
                 # "owing to health concerns" gives a cause; "following an 11-year tenure" may only say when
                 best = relevant[0].score
                 caused = [c for c in relevant if _gives_cause(c) and c.score >= best - CAUSE_MARGIN]
+                if not caused and (run_on := self._cause_after(relevant[0])):
+                    caused = [run_on]  # the sentences after it, pointing back to it, give the cause
+                    relevant = relevant[1:]
                 relevant = caused + [c for c in relevant if c not in caused]
             # "What revenue ...?": an amount said to be revenue, not another ("$3B in cash", "net income of $221m")
             if kind == "AMOUNT" and q.measures and not any(c.measured for c in relevant):
@@ -508,6 +513,19 @@ class Extractive:
         opens = c.article.text.rfind("\n", 0, c.start) + 1 if paragraph else 0
         spans = [(s, e) for s, e in self._sentence_spans(c.article) if opens <= s and e <= c.start][-CONTEXT_SENTENCES:]
         return c.article.text[spans[0][0] : c.start] if spans else ""
+
+    def _cause_after(self, c: Candidate) -> Candidate | None:
+        """The candidate run on to a sentence soon after it in its paragraph that points back to it and gives a
+        cause in words of cause: "Following an 11-year tenure with Cleveland ..., Terry Francona announced his
+        resignation. ... He had managed the Guardians till the conclusion of the 2023 season, but now, owing to
+        health concerns, he decides to put his wellbeing first." None when no such sentence follows."""
+        text = c.article.text
+        ends = text.find("\n", c.end) % (len(text) + 1)  # the paragraph's end (the text's, for its last one)
+        after = [(s, e) for s, e in self._sentence_spans(c.article) if c.end <= s and e <= ends][:CAUSE_SENTENCES]
+        for s, e in after:
+            if leans_back(text[s:e]) and gives_cause(text[s:e]):
+                return replace(c, end=e, kinds=(*c.kinds, ("REASON", text[s:e])), _words=None)
+        return None
 
     def _sentence_spans(self, article: Article) -> list[tuple[int, int]]:
         return _per_article(self._spans, article, lambda a: sentence_spans(a.text))

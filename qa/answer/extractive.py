@@ -520,7 +520,8 @@ class Extractive:
         resignation. ... He had managed the Guardians till the conclusion of the 2023 season, but now, owing to
         health concerns, he decides to put his wellbeing first." None when no such sentence follows."""
         text = c.article.text
-        ends = text.find("\n", c.end) % (len(text) + 1)  # the paragraph's end (the text's, for its last one)
+        ends = text.find("\n", c.end)  # where its paragraph ends
+        ends = len(text) if ends < 0 else ends
         after = [(s, e) for s, e in self._sentence_spans(c.article) if c.end <= s and e <= ends][:CAUSE_SENTENCES]
         for s, e in after:
             if leans_back(text[s:e]) and gives_cause(text[s:e]):

@@ -49,8 +49,9 @@ def embed_texts(texts: Sequence[str]) -> np.ndarray:
     model = embed_model()
     size = model.embed_batch_size
     by_length: dict[int, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        by_length[len(_tokenizer()(text, truncation=True, max_length=model.max_length)["input_ids"])].append(i)
+    tokens = _tokenizer()(list(texts), truncation=True, max_length=model.max_length)["input_ids"]
+    for i, ids in enumerate(tokens):
+        by_length[len(ids)].append(i)
     found: dict[int, list[float]] = {}
     for members in by_length.values():
         for start in range(0, len(members), size):

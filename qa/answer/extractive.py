@@ -298,9 +298,9 @@ class Extractive:
                 best = relevant[0].score
                 caused = [c for c in relevant if _gives_cause(c) and c.score >= best - CAUSE_MARGIN]
                 if not caused and (run_on := self._cause_after(relevant[0])):
-                    caused = [run_on]  # the sentences after it, pointing back to it, give the cause
-                    relevant = relevant[1:]
-                relevant = caused + [c for c in relevant if c not in caused]
+                    relevant = [run_on, *relevant[1:]]  # the sentences after it, pointing back to it, give the cause
+                else:
+                    relevant = caused + [c for c in relevant if c not in caused]
             # "What revenue ...?": an amount said to be revenue, not another ("$3B in cash", "net income of $221m")
             if kind == "AMOUNT" and q.measures and not any(c.measured for c in relevant):
                 return self._abstain(q, shortlist, passages, f"no sentence that covers it gives the {q.focus}")
